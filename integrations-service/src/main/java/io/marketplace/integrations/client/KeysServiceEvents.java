@@ -1,0 +1,23 @@
+package io.marketplace.integrations.client;
+
+import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.platform.events.IntegrationSaved;
+import io.marketplace.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** What keys-service must learn from this service, sent through the outbox in the caller's transaction. */
+@ApplicationScoped
+public class KeysServiceEvents {
+
+    public static final String NEIGHBOUR = "keys-service";
+
+    @Inject
+    Outbox outbox;
+
+    public void integrationSaved(Integration integration) {
+        outbox.enqueue(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
+                integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+    }
+}

@@ -1,0 +1,31 @@
+package io.marketplace.integrations.persistence;
+
+import io.marketplace.platform.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class IntegrationRepository implements PanacheRepositoryBase<Integration, UUID> {
+
+    /** The integration if it belongs to the account; another account's integration is as good as absent. */
+    public Optional<Integration> findOwned(UUID id, long accountId) {
+        return find("id = ?1 and ownerAccountId = ?2", id, accountId).firstResultOptional();
+    }
+
+    /** One page of the account's integrations, newest first, plus one more to tell whether a next page exists. */
+    public List<Integration> pageOwned(long accountId, PageRequest page) {
+        return getEntityManager().createQuery(
+                        "from Integration where ownerAccountId = ?1 order by createdAt desc, id", Integration.class)
+                .setParameter(1, accountId)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
+    }
+
+    public boolean codeTaken(String code) {
+        return count("lower(code) = lower(?1)", code) > 0;
+    }
+}

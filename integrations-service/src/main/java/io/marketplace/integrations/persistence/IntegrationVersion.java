@@ -1,0 +1,48 @@
+package io.marketplace.integrations.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "integration_version")
+public class IntegrationVersion {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "integration_id")
+    public Integration integration;
+
+    @Column(nullable = false)
+    public int number;
+
+    @Column(nullable = false)
+    @Convert(converter = VersionStatusConverter.class)
+    public VersionStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static IntegrationVersion draft(Integration integration, int number, Instant now) {
+        IntegrationVersion version = new IntegrationVersion();
+        version.id = UUID.randomUUID();
+        version.integration = integration;
+        version.number = number;
+        version.status = VersionStatus.DRAFT;
+        version.createdAt = now;
+        version.updatedAt = now;
+        return version;
+    }
+}

@@ -1,0 +1,30 @@
+package io.marketplace.integrations.rest;
+
+import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.integrations.service.IntegrationStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An integration as its owner sees it; {@code id} is also the OAuth client_id ("integration ID"). */
+public record IntegrationResponse(
+        UUID id,
+        String code,
+        long ownerAccountId,
+        String redirectUri,
+        String revokeUrl,
+        List<String> scopes,
+        List<String> languages,
+        String status,
+        List<VersionSummary> versions,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static IntegrationResponse from(Integration integration) {
+        return new IntegrationResponse(integration.id, integration.code, integration.ownerAccountId,
+                integration.redirectUri, integration.revokeUrl, List.copyOf(integration.scopes),
+                List.copyOf(integration.languages), IntegrationStatus.of(integration).code(),
+                integration.versions.stream().map(VersionSummary::from).toList(),
+                integration.createdAt, integration.updatedAt);
+    }
+}

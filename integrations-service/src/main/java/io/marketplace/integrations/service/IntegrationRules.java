@@ -1,0 +1,105 @@
+package io.marketplace.integrations.service;
+
+import io.marketplace.platform.problem.Violations;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The Stage-1 field rules of SPEC.md, each reporting into a {@link Violations} so one answer names every problem. */
+public final class IntegrationRules {
+
+    public static final int MAX_CODE_LENGTH = 64;
+    public static final int MAX_URL_LENGTH = 2048;
+    private static final Pattern CODE_CHARACTERS = Pattern.compile("[A-Za-z0-9_]+");
+
+    private IntegrationRules() {
+    }
+
+    /** Latin letters, digits and _; first a lower-case letter; 1–64 characters. */
+    public static void widgetCode(String code, Violations violations) {
+        if (!violations.require("code", code)) {
+            return;
+        }
+        if (code.isEmpty()) {
+            violations.add("code", "empty", "code must not be empty");
+        } else if (code.length() > MAX_CODE_LENGTH) {
+            violations.add("code", "too_long", "code must be at most " + MAX_CODE_LENGTH + " characters, not " + code.length());
+        } else if (!CODE_CHARACTERS.matcher(code).matches()) {
+            violations.add("code", "invalid_characters", "code may contain only Latin letters, digits and _");
+        } else if (code.charAt(0) < 'a' || code.charAt(0) > 'z') {
+            violations.add("code", "invalid_first_character", "code must start with a lower-case Latin letter");
+        }
+    }
+
+    /** An absolute http(s) URL with a host, no credentials and no fragment (RFC 6749 §3.1.2 for redirect URIs). */
+    public static void absoluteHttpUrl(String field, String value, Violations violations) {
+        if (value.length() > MAX_URL_LENGTH) {
+            violations.add(field, "too_long", field + " must be at most " + MAX_URL_LENGTH + " characters");
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            violations.add(field, "invalid_url", field + " is not a valid URL");
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            violations.add(field, "invalid_url", field + " must be an absolute http or https URL");
+        } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            violations.add(field, "invalid_url", field + " must name a host");
+        } else if (uri.getRawUserInfo() != null) {
+            violations.add(field, "invalid_url", field + " must not contain credentials");
+        } else if (uri.getRawFragment() != null) {
+            violations.add(field, "invalid_url", field + " must not contain a fragment (#...)");
+        }
+    }
+
+    public static boolean isHttps(String url) {
+        return url != null && url.regionMatches(true, 0, "https:", 0, 6);
+    }
+
+    /** At least one known scope; repeated scopes count once. */
+    public static List<String> scopes(List<String> values, Violations violations) {
+        return knownCodes("scopes", values, code -> Scope.of(code).isPresent(),
+                "crm, notifications, files, files_delete", violations);
+    }
+
+    /** At least one known language, in the order given; repeated languages count once. */
+    public static List<String> languages(List<String> values, Violations violations) {
+        return knownCodes("languages", values, code -> Language.of(code).isPresent(), Language.allCodes(), violations);
+    }
+
+    private static List<String> knownCodes(String field, List<String> values, java.util.function.Predicate<String> known,
+            String allowed, Violations violations) {
+        if (!violations.require(field, values)) {
+            return List.of();
+        }
+        if (values.isEmpty()) {
+            violations.add(field, "empty", field + " must hold at least one of " + allowed);
+            return List.of();
+        }
+        Set<String> accepted = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (value == null || !known.test(value)) {
+                violations.add(field + "[" + i + "]", "unknown_value",
+                        (value == null ? "null" : "'" + abbreviate(value) + "'") + " is not one of " + allowed);
+            } else {
+                accepted.add(value);
+            }
+        }
+        return new ArrayList<>(accepted);
+    }
+
+    /** Keeps an echoed client value short: a 1 MiB string is not worth sending back. */
+    static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

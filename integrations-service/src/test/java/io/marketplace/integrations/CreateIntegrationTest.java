@@ -1,0 +1,302 @@
+package io.marketplace.integrations;
+
+import static io.marketplace.integrations.Fixtures.asDeveloper;
+import static io.marketplace.integrations.Fixtures.newAccount;
+import static io.marketplace.integrations.Fixtures.validIntegration;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.NeighboursStub;
+import io.marketplace.platform.test.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = NeighboursStub.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "neighbours", value = "keys-service"))
+class CreateIntegrationTest {
+
+    @Test
+    void createsIntegrationWithDraftVersionOne() {
+        long account = newAccount();
+        Map<String, Object> body = validIntegration();
+
+        asDeveloper(account).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(201)
+                .contentType(ContentType.JSON)
+                .header("Location", matchesPattern(".*/api/v1/integrations/[0-9a-f-]{36}"))
+                .body("id", matchesPattern("[0-9a-f-]{36}"))
+                .body("code", equalTo(body.get("code")))
+                .body("owner_account_id", equalTo((int) account))
+                .body("redirect_uri", equalTo("https://dev.example.com/oauth/callback"))
+                .body("revoke_url", equalTo("https://dev.example.com/revoked"))
+                .body("scopes", contains("crm", "notifications"))
+                .body("languages", contains("en", "es"))
+                .body("status", equalTo("draft"))
+                .body("versions", hasSize(1))
+                .body("versions[0].number", equalTo(1))
+                .body("versions[0].status", equalTo("draft"))
+                .body("created_at", notNullValue());
+    }
+
+    @Test
+    void readsBackWhatWasCreated() {
+        long account = newAccount();
+        String id = Fixtures.createIntegration(account);
+
+        asDeveloper(account)
+                .when().get("/api/v1/integrations/{id}", id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("versions[0].status", equalTo("draft"));
+    }
+
+    @Test
+    void revokeUrlIsOptionalAndPlainHttpIsAllowedWhileTesting() {
+        Map<String, Object> body = validIntegration();
+        body.remove("revoke_url");
+        body.put("redirect_uri", "http://localhost:3000/callback");
+
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(201)
+                .body("revoke_url", nullValue())
+                .body("redirect_uri", equalTo("http://localhost:3000/callback"));
+    }
+
+    @Test
+    void repeatedScopesAndLanguagesCountOnce() {
+        Map<String, Object> body = validIntegration();
+        body.put("scopes", List.of("crm", "crm", "files"));
+        body.put("languages", List.of("pt", "en", "pt"));
+
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(201)
+                .body("scopes", contains("crm", "files"))
+                .body("languages", contains("pt", "en"));
+    }
+
+    @Test
+    void forbidsAccountsThatAreNotTechnical() {
+        long account = newAccount();
+        given().auth().oauth2(TestTokens.user(account, false, Roles.DEVELOPER, Roles.ADMIN))
+                .contentType(ContentType.JSON).body(validIntegration())
+                .when().post("/api/v1/integrations")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("detail", containsString("technical accounts"));
+
+        asDeveloper(account).when().get("/api/v1/integrations")
+                .then().statusCode(200).body("_embedded.integrations", hasSize(0));
+    }
+
+    @Test
+    void forbidsUsersWithoutDeveloperOrAdminRole() {
+        given().auth().oauth2(TestTokens.user(newAccount(), true, Roles.MODERATOR))
+                .contentType(ContentType.JSON).body(validIntegration())
+                .when().post("/api/v1/integrations")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void requiresABearerToken() {
+        given().contentType(ContentType.JSON).body(validIntegration())
+                .when().post("/api/v1/integrations")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void rejectsTokensSignedByAnUnknownKey() {
+        given().auth().oauth2(TestTokens.signedByUnknownKey(newAccount()))
+                .contentType(ContentType.JSON).body(validIntegration())
+                .when().post("/api/v1/integrations")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectsATokenWithoutAccountId() {
+        given().auth().oauth2(TestTokens.service("integrations-service"))
+                .when().get("/api/v1/integrations")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void listsEveryFailingFieldAtOnce() {
+        Map<String, Object> body = Map.of(
+                "code", "2fast",
+                "redirect_uri", "javascript:alert(1)",
+                "revoke_url", "/relative/path",
+                "scopes", List.of("crm", "everything", "files"),
+                "languages", List.of("de", "en", "fr"));
+
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:marketplace:problem:validation"))
+                .body("title", notNullValue())
+                .body("status", equalTo(400))
+                .body("errors.field", containsInAnyOrder(
+                        "code", "redirect_uri", "revoke_url", "scopes[1]", "languages[0]", "languages[2]"))
+                .body("errors.find { it.field == 'scopes[1]' }.message", containsString("'everything'"))
+                .body("errors.find { it.field == 'code' }.code", equalTo("invalid_first_character"));
+    }
+
+    @Test
+    void reportsEveryMissingRequiredField() {
+        asDeveloper(newAccount()).body("{}")
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("code", "redirect_uri", "scopes", "languages"))
+                .body("errors.code", hasItem("required"));
+    }
+
+    @Test
+    void rejectsEmptyScopesAndLanguages() {
+        Map<String, Object> body = validIntegration();
+        body.put("scopes", List.of());
+        body.put("languages", List.of());
+
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("scopes", "languages"));
+    }
+
+    @Test
+    void rejectsUrlsWithoutHostCredentialsOrFragment() {
+        for (String url : List.of("https://", "https:///path", "ftp://dev.example.com/x", "https://user:pw@dev.example.com/",
+                "https://dev.example.com/cb#frag", "dev.example.com/callback", "not a url")) {
+            Map<String, Object> body = validIntegration();
+            body.put("redirect_uri", url);
+            asDeveloper(newAccount()).body(body)
+                    .when().post("/api/v1/integrations")
+                    .then().statusCode(400)
+                    .body("errors.field", contains("redirect_uri"));
+        }
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        asDeveloper(newAccount()).body("{\"code\": \"abc\", ")
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:marketplace:problem:malformed-request"))
+                .body("detail", containsString("Malformed JSON"));
+    }
+
+    @Test
+    void rejectsWrongJsonTypesNamingTheField() {
+        Map<String, Object> body = validIntegration();
+        body.put("scopes", Map.of("crm", true));
+
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("scopes"))
+                .body("errors[0].code", equalTo("invalid_type"));
+    }
+
+    @Test
+    void rejectsABodyThatIsNotAnObject() {
+        asDeveloper(newAccount()).body("[1, 2]")
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectsUnknownFields() {
+        Map<String, Object> body = validIntegration();
+        body.put("redirect_url", "https://typo.example.com");
+
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("redirect_url"))
+                .body("errors[0].code", equalTo("unknown_field"));
+    }
+
+    @Test
+    void rejectsAMissingBody() {
+        asDeveloper(newAccount())
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectsAHugeCodeWithoutEchoingIt() {
+        Map<String, Object> body = validIntegration();
+        body.put("code", "a".repeat(1024 * 1024 - 300));
+
+        String answer = asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("code"))
+                .body("errors[0].code", equalTo("too_long"))
+                .extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(answer.length(), lessThan(2000));
+    }
+
+    @Test
+    void rejectsADuplicateCodeIgnoringCase() {
+        long account = newAccount();
+        Map<String, Object> body = validIntegration();
+        String code = (String) body.get("code");
+        asDeveloper(account).body(body).when().post("/api/v1/integrations").then().statusCode(201);
+
+        body.put("code", code.substring(0, 1) + code.substring(1).toUpperCase());
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code"))
+                .body("errors[0].code", equalTo("taken"));
+    }
+
+    @Test
+    void leavesNothingBehindAfterBadInput() {
+        long account = newAccount();
+        Map<String, Object> body = validIntegration();
+        body.put("languages", List.of("xx"));
+        asDeveloper(account).body(body).when().post("/api/v1/integrations").then().statusCode(400);
+
+        asDeveloper(account).when().get("/api/v1/integrations")
+                .then().statusCode(200)
+                .body("_embedded.integrations", hasSize(0));
+        // the code was not reserved by the failed attempt
+        body.put("languages", List.of("en"));
+        asDeveloper(account).body(body).when().post("/api/v1/integrations").then().statusCode(201)
+                .body("code", equalTo(body.get("code")))
+                .header("Location", not(endsWith("/")));
+    }
+}

@@ -1,0 +1,74 @@
+package io.marketplace.integrations;
+
+import static io.marketplace.integrations.Fixtures.asDeveloper;
+import static io.marketplace.integrations.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Every error, wherever it arises, is application/problem+json. */
+@QuarkusTest
+class ErrorModelTest {
+
+    @Test
+    void answersAnUnknownRouteWithAProblem() {
+        asDeveloper(newAccount())
+                .when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().when().get("/nothing/here")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void answersAnUnsupportedMethodWithAProblem() {
+        asDeveloper(newAccount())
+                .when().delete("/api/v1/integrations")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void answersAnUnsupportedContentTypeWithAProblem() {
+        given().auth().oauth2(io.marketplace.platform.test.TestTokens.technicalDeveloper(newAccount()))
+                .contentType("text/plain").body("code=abc")
+                .when().post("/api/v1/integrations")
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void answersAnOversizedBodyWithAProblem() {
+        asDeveloper(newAccount()).body("{\"code\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}")
+                .when().post("/api/v1/integrations")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+
+    @Test
+    void servesHealthAndOpenApiAnonymously() {
+        given().when().get("/q/health")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo("integrations-service"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/integrations"));
+    }
+
+    @Test
+    void neverShowsAStackTrace() {
+        asDeveloper(newAccount()).body("{\"code\": [[[[")
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body(org.hamcrest.Matchers.not(containsString("at io.")))
+                .body(org.hamcrest.Matchers.not(containsString("Exception")));
+    }
+}

@@ -1,0 +1,120 @@
+package io.marketplace.integrations;
+
+import static io.marketplace.integrations.Fixtures.asDeveloper;
+import static io.marketplace.integrations.Fixtures.createIntegration;
+import static io.marketplace.integrations.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MyContributionsTest {
+
+    @Test
+    void listsOnlyTheCallersAccountNewestFirst() {
+        long account = newAccount();
+        String first = createIntegration(account);
+        String second = createIntegration(account);
+        createIntegration(newAccount());
+
+        asDeveloper(account)
+                .when().get("/api/v1/integrations")
+                .then().statusCode(200)
+                .body("_page", equalTo(1))
+                .body("_embedded.integrations.id", contains(second, first))
+                .body("_embedded.integrations[0].versions[0].status", equalTo("draft"))
+                .body("_links.self.href", containsString("page=1"))
+                .body("_links.next", nullValue());
+    }
+
+    @Test
+    void pagesWithNextLinks() {
+        long account = newAccount();
+        String oldest = createIntegration(account);
+        String middle = createIntegration(account);
+        String newest = createIntegration(account);
+
+        asDeveloper(account).queryParam("limit", 2)
+                .when().get("/api/v1/integrations")
+                .then().statusCode(200)
+                .body("_embedded.integrations.id", contains(newest, middle))
+                .body("_links.next.href", containsString("page=2"));
+
+        asDeveloper(account).queryParam("limit", 2).queryParam("page", 2)
+                .when().get("/api/v1/integrations")
+                .then().statusCode(200)
+                .body("_page", equalTo(2))
+                .body("_embedded.integrations.id", contains(oldest))
+                .body("_links.next", nullValue());
+    }
+
+    @Test
+    void rejectsBadPagingNamingBothParameters() {
+        asDeveloper(newAccount()).queryParam("page", 0).queryParam("limit", 251)
+                .when().get("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("page", "limit"));
+
+        asDeveloper(newAccount()).queryParam("page", "two")
+                .when().get("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors.field", contains("page"));
+    }
+
+    @Test
+    void answersAnotherAccountsIntegrationAsNotFound() {
+        String foreign = createIntegration(newAccount());
+
+        asDeveloper(newAccount())
+                .when().get("/api/v1/integrations/{id}", foreign)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        asDeveloper(newAccount()).body("{\"scopes\": [\"crm\"]}")
+                .when().patch("/api/v1/integrations/{id}", foreign)
+                .then().statusCode(404);
+        asDeveloper(newAccount())
+                .when().put("/api/v1/integrations/{id}/languages/pt", foreign)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void adminsOfTheAccountSeeItsIntegrationsToo() {
+        long account = newAccount();
+        String id = createIntegration(account);
+
+        given().auth().oauth2(TestTokens.user(account, true, Roles.ADMIN))
+                .when().get("/api/v1/integrations/{id}", id)
+                .then().statusCode(200)
+                .body("id", equalTo(id));
+    }
+
+    @Test
+    void answersMalformedOrNegativeIdsAsNotFound() {
+        long account = newAccount();
+        for (String id : new String[] {"-1", "42", "not-a-uuid", "00000000-0000-0000-0000-000000000000"}) {
+            asDeveloper(account)
+                    .when().get("/api/v1/integrations/{id}", id)
+                    .then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void anAccountWithoutIntegrationsHasAnEmptyList() {
+        asDeveloper(newAccount())
+                .when().get("/api/v1/integrations")
+                .then().statusCode(200)
+                .body("_embedded.integrations", hasSize(0));
+    }
+}

@@ -1,0 +1,82 @@
+package io.marketplace.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings every service shares; each service sets its own name and neighbours in application.properties. */
+@ConfigMapping(prefix = "marketplace")
+public interface PlatformConfig {
+
+    /** This service's name: the subject of its service tokens and its key in the neighbours' configuration. */
+    String serviceName();
+
+    Db db();
+
+    ServiceAuth serviceAuth();
+
+    DevIssuer devIssuer();
+
+    /** The services this one sends events to, by name (for example {@code keys-service}). */
+    Map<String, Neighbour> neighbours();
+
+    Outbox outbox();
+
+    interface Db {
+        /** The PostgreSQL schema this service owns; no other service reads it. */
+        String schema();
+    }
+
+    interface ServiceAuth {
+        /** {@code dev-issuer}: sign service tokens with the development key; {@code oidc-client}: client credentials at the IdP. */
+        @WithDefault("dev-issuer")
+        Mode mode();
+
+        enum Mode {
+            DEV_ISSUER,
+            OIDC_CLIENT
+        }
+    }
+
+    interface DevIssuer {
+        /** PEM file of the development issuer's private key ({@code classpath:} prefix allowed). */
+        Optional<String> privateKeyLocation();
+
+        @WithDefault("marketplace-dev-issuer")
+        String issuer();
+    }
+
+    interface Neighbour {
+        URI url();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration readTimeout();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for pending events. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How many events go to a neighbour in one request. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** First retry delay; doubled after each failed attempt up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /** Delivered rows are kept this long for inspection, then purged. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+}

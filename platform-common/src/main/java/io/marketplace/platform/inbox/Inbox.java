@@ -1,0 +1,98 @@
+package io.marketplace.platform.inbox;
+
+import io.marketplace.platform.events.EventBatch;
+import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventReceipt;
+import io.marketplace.platform.problem.ProblemException;
+import io.marketplace.platform.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Receives event batches from neighbours: validates the whole batch first (one bad event rejects it all, nothing
+ * stored), then applies each event whose id was never seen, recording the id in the same transaction.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    /** Clocks differ a little between hosts; an event stamped further ahead than this is refused. */
+    private static final long MAX_CLOCK_SKEW_MINUTES = 5;
+
+    private final Map<String, EventHandler> handlers;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    public Inbox(Instance<EventHandler> handlers) {
+        this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::type, Function.identity()));
+    }
+
+    @Transactional
+    public EventReceipt receive(EventBatch batch) {
+        List<EventEnvelope> events = validate(batch);
+        int processed = 0;
+        for (EventEnvelope event : events) {
+            int inserted = entityManager.createNativeQuery(
+                            "INSERT INTO processed_event (event_id, type) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                    .setParameter(1, event.eventId())
+                    .setParameter(2, event.type())
+                    .executeUpdate();
+            if (inserted == 1) {
+                handlers.get(event.type()).handle(event);
+                processed++;
+            }
+        }
+        return new EventReceipt(events.size(), processed, events.size() - processed);
+    }
+
+    private List<EventEnvelope> validate(EventBatch batch) {
+        Violations violations = new Violations();
+        if (batch == null || batch.events() == null) {
+            throw ProblemException.invalid("events", "required", "events is required");
+        }
+        List<EventEnvelope> events = batch.events();
+        if (events.isEmpty() || events.size() > EventBatch.MAX_EVENTS) {
+            throw ProblemException.invalid("events", "size",
+                    "events must hold between 1 and " + EventBatch.MAX_EVENTS + " events, not " + events.size());
+        }
+        Instant latestAccepted = Instant.now().plus(MAX_CLOCK_SKEW_MINUTES, ChronoUnit.MINUTES);
+        Set<Object> idsInBatch = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            String prefix = "events[" + i + "]";
+            EventEnvelope event = events.get(i);
+            if (event == null) {
+                violations.add(prefix, "required", prefix + " must be an event object");
+                continue;
+            }
+            if (violations.require(prefix + ".event_id", event.eventId()) && !idsInBatch.add(event.eventId())) {
+                violations.add(prefix + ".event_id", "duplicate", "event_id " + event.eventId() + " appears twice in the batch");
+            }
+            if (violations.require(prefix + ".occurred_at", event.occurredAt()) && event.occurredAt().isAfter(latestAccepted)) {
+                violations.add(prefix + ".occurred_at", "in_future", "occurred_at is in the future");
+            }
+            violations.require(prefix + ".data", event.data());
+            if (violations.require(prefix + ".type", event.type())) {
+                EventHandler handler = handlers.get(event.type());
+                if (handler == null) {
+                    violations.add(prefix + ".type", "unknown", "this service does not handle events of type " + event.type());
+                } else if (event.data() != null) {
+                    handler.validate(event, prefix + ".data", violations);
+                }
+            }
+        }
+        violations.throwIfAny();
+        return events;
+    }
+}

@@ -1,0 +1,24 @@
+package io.marketplace.platform.inbox;
+
+import io.marketplace.platform.events.EventBatch;
+import io.marketplace.platform.events.EventReceipt;
+import io.marketplace.platform.events.EventsApi;
+import io.marketplace.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Tag(name = "internal", description = "Service-to-service endpoints")
+@RolesAllowed(Roles.SERVICE)
+public class InboxResource implements EventsApi {
+
+    @Inject
+    Inbox inbox;
+
+    @Override
+    @Operation(summary = "Receive a batch of events from a neighbour service (idempotent by event_id)")
+    public EventReceipt deliver(EventBatch batch) {
+        return inbox.receive(batch);
+    }
+}

@@ -1,0 +1,36 @@
+package io.marketplace.platform.paging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+
+/** A page of a collection: {@code {"_page": n, "_links": {"self", "next"}, "_embedded": {"<items>": [...]}}}. */
+public record PageResponse<T>(
+        @JsonProperty("_page") int page,
+        @JsonProperty("_links") Links links,
+        @JsonProperty("_embedded") Map<String, List<T>> embedded) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Links(Link self, Link next) {
+    }
+
+    public record Link(String href) {
+    }
+
+    /**
+     * @param fetched up to {@code limit + 1} items: the extra one only tells that a next page exists
+     */
+    public static <T> PageResponse<T> of(String itemsName, PageRequest request, List<T> fetched, UriInfo uri) {
+        boolean hasNext = fetched.size() > request.limit();
+        List<T> items = hasNext ? fetched.subList(0, request.limit()) : fetched;
+        Link self = new Link(pageUri(uri, request.page(), request.limit()));
+        Link next = hasNext ? new Link(pageUri(uri, request.page() + 1, request.limit())) : null;
+        return new PageResponse<>(request.page(), new Links(self, next), Map.of(itemsName, items));
+    }
+
+    private static String pageUri(UriInfo uri, int page, int limit) {
+        return uri.getRequestUriBuilder().replaceQueryParam("page", page).replaceQueryParam("limit", limit).build().toString();
+    }
+}

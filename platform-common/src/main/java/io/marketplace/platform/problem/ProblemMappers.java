@@ -1,0 +1,247 @@
+package io.marketplace.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into an RFC 9457 problem: bad input is a 4xx naming the fields, never a 500 or a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response toResponse(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return toResponse(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), "invalid", v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return toResponse(ProblemException.invalid(errors).problem());
+    }
+
+    private static Response unrecognizedProperty(UnrecognizedPropertyException e) {
+        String field = jsonPath(e);
+        return invalid(field, "unknown_field", field + " is not a known field");
+    }
+
+    private static Response invalidFormat(InvalidFormatException e) {
+        String field = jsonPath(e);
+        return invalid(field, "invalid_value", field + " has a value that cannot be read as " + typeName(e.getTargetType()));
+    }
+
+    private static Response mismatchedInput(MismatchedInputException e) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return malformed("The body must be a JSON " + typeName(e.getTargetType()));
+        }
+        return invalid(field, "invalid_type", field + " must be " + typeName(e.getTargetType()));
+    }
+
+    private static Response jsonMapping(JsonMappingException e) {
+        String field = jsonPath(e);
+        return field.isEmpty() ? malformed("The body cannot be read as the expected JSON document")
+                : invalid(field, "invalid_value", field + " cannot be read");
+    }
+
+    private static Response jsonParse(JsonParseException e) {
+        return malformed("Malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    }
+
+    private static Response jsonLimits(StreamConstraintsException e) {
+        return malformed("The JSON document exceeds a size limit: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return jsonFailure(e);
+    }
+
+    /** Declared separately: Quarkus has a built-in mapper for this subtype, and the most specific mapper wins. */
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e) {
+        return jsonFailure(e);
+    }
+
+    private static Response jsonFailure(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unrecognizedProperty(unknown);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return invalidFormat(format);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (e instanceof JsonParseException parse) {
+            return jsonParse(parse);
+        }
+        if (e instanceof StreamConstraintsException limits) {
+            return jsonLimits(limits);
+        }
+        return malformed("Malformed JSON");
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return toResponse(Problem.of(ProblemType.FORBIDDEN, 403, "The token does not carry a role allowed here"));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps body-reading failures; the Jackson cause says what is wrong with the body
+            return jsonFailure(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.Status.Family family = Response.Status.Family.familyOf(status);
+        if (family != Response.Status.Family.CLIENT_ERROR) {
+            return e.getResponse();
+        }
+        Problem problem = Problem.of(typeFor(status), status, detailFor(status));
+        Response.ResponseBuilder answer = Response.fromResponse(toResponse(problem));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s", errorId);
+        return toResponse(Problem.of(ProblemType.INTERNAL, 500,
+                "An unexpected error occurred; quote error_id when reporting it").withErrorId(errorId));
+    }
+
+    static ProblemType typeFor(int status) {
+        return switch (status) {
+            case 400 -> ProblemType.MALFORMED_REQUEST;
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 409 -> ProblemType.CONFLICT;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> ProblemType.UNPROCESSABLE;
+            default -> ProblemType.HTTP_ERROR;
+        };
+    }
+
+    static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this address";
+            case 405 -> "This resource does not support the method";
+            case 406 -> "This resource cannot answer in the requested media type";
+            case 413 -> "The request body is larger than this service accepts";
+            case 415 -> "This resource does not accept the request's content type";
+            default -> Response.Status.fromStatusCode(status) != null
+                    ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+        };
+    }
+
+    private static Response unauthenticated() {
+        return Response.fromResponse(toResponse(Problem.of(ProblemType.UNAUTHORIZED, 401,
+                        "A valid bearer token is required")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response invalid(String field, String code, String message) {
+        return toResponse(ProblemException.invalid(field, code, message).problem());
+    }
+
+    private static Response malformed(String detail) {
+        return toResponse(Problem.of(ProblemType.MALFORMED_REQUEST, 400, detail));
+    }
+
+    /** The JSON path of a Jackson failure, as the client wrote it: {@code scopes[1]}, {@code listing.name}. */
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "a value of the expected type";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** Bean Validation paths name Java parameters ("list.limit"); clients know the snake_case name ("limit"). */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() != jakarta.validation.ElementKind.METHOD) {
+                last = node.getName();
+            }
+        }
+        return last == null ? "" : last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}

@@ -1,0 +1,79 @@
+package io.marketplace.platform.security;
+
+import io.marketplace.platform.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: the account the user acts in and whether it is a technical account, read from the bearer token. */
+@RequestScoped
+public class Caller {
+
+    public static final String ACCOUNT_ID_CLAIM = "account_id";
+    public static final String TECHNICAL_ACCOUNT_CLAIM = "technical_account";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    /** The account the user acts in; a token without a positive {@code account_id} cannot act on account data. */
+    public long accountId() {
+        Object claim = token.getClaim(ACCOUNT_ID_CLAIM);
+        Long accountId = null;
+        if (claim instanceof JsonNumber number && number.isIntegral()) {
+            accountId = number.longValue();
+        } else if (claim instanceof Number number) {
+            accountId = number.longValue();
+        } else if (claim instanceof JsonString text) {
+            accountId = parse(text.getString());
+        } else if (claim instanceof String text) {
+            accountId = parse(text);
+        }
+        if (accountId == null || accountId <= 0) {
+            throw ProblemException.forbidden("The token carries no valid account_id claim");
+        }
+        return accountId;
+    }
+
+    public boolean isTechnicalAccount() {
+        Object claim = token.getClaim(TECHNICAL_ACCOUNT_CLAIM);
+        if (claim instanceof Boolean flag) {
+            return flag;
+        }
+        if (claim instanceof JsonString text) {
+            return Boolean.parseBoolean(text.getString());
+        }
+        if (claim instanceof String text) {
+            return Boolean.parseBoolean(text);
+        }
+        return claim == JsonValue.TRUE;
+    }
+
+    public void requireTechnicalAccount() {
+        if (!isTechnicalAccount()) {
+            throw ProblemException.forbidden("Only technical accounts can manage public integrations");
+        }
+    }
+
+    public String userId() {
+        return token.getSubject();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    private static Long parse(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.marketplace.platform.security;
+
+/** Role names carried by user and service tokens (claim {@code groups}, or Keycloak's realm roles). */
+public final class Roles {
+    public static final String DEVELOPER = "developer";
+    public static final String ADMIN = "admin";
+    public static final String MODERATOR = "moderator";
+    /** Service-to-service callers (OIDC client credentials). */
+    public static final String SERVICE = "service";
+
+    private Roles() {
+    }
+}
