@@ -1,0 +1,75 @@
+package io.marketplace.platform.test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.marketplace.platform.security.Roles;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service promises whatever its domain: anonymous health and OpenAPI, problem+json errors, and an
+ * events inbox that only services may call. Each service runs it with a {@code @QuarkusTest} subclass.
+ */
+public abstract class ServiceContractTest {
+
+    protected abstract String serviceName();
+
+    @Test
+    void servesHealthAnonymously() {
+        given().when().get("/q/health")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void servesItsOpenApiDocumentAnonymously() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo(serviceName()));
+    }
+
+    @Test
+    void answersUnknownRoutesWithAProblem() {
+        given().when().get("/api/v1/does-not-exist")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void refusesTheEventsInboxWithoutAToken() {
+        given().contentType(ContentType.JSON).body(oneEvent("anything"))
+                .when().post("/internal/v1/events")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesTheEventsInboxToUsers() {
+        given().auth().oauth2(TestTokens.user(1, true, Roles.DEVELOPER, Roles.ADMIN, Roles.MODERATOR))
+                .contentType(ContentType.JSON).body(oneEvent("anything"))
+                .when().post("/internal/v1/events")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectsEventTypesItDoesNotHandle() {
+        given().auth().oauth2(TestTokens.service("a-neighbour"))
+                .contentType(ContentType.JSON).body(oneEvent("no.such.event"))
+                .when().post("/internal/v1/events")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("events[0].type"));
+    }
+
+    protected static String oneEvent(String type) {
+        return "{\"events\": [{\"event_id\": \"" + UUID.randomUUID() + "\", \"type\": \"" + type
+                + "\", \"occurred_at\": \"" + Instant.now() + "\", \"data\": {}}]}";
+    }
+}
