@@ -3,6 +3,7 @@
 #   ./run.sh                                   build what is missing, then start everything
 #   ./run.sh token --account 1001 --technical --roles developer,admin
 #                                              print a bearer token from the development issuer
+#   eval "$(./run.sh env)"                     export the development issuer settings (for ./mvnw quarkus:dev)
 # Auth uses a development issuer (an RS256 key pair generated on first use in .dev/issuer, kept out of git).
 # Set QUARKUS_OIDC_AUTH_SERVER_URL (and OIDC_CLIENT_SECRET_<SERVICE>, each service's client-credentials secret)
 # to use a real IdP instead.
@@ -27,8 +28,15 @@ if [ "${1:-}" = "token" ]; then
   dev_issuer token "$ISSUER_DIR/private.pem" "$@"
   exit 0
 fi
+if [ "${1:-}" = "env" ]; then
+  dev_issuer keygen "$ISSUER_DIR"
+  echo "export QUARKUS_OIDC_PUBLIC_KEY='$(grep -v -- '-----' "$ISSUER_DIR/public.pem" | tr -d '\n')'"
+  echo "export QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer"
+  echo "export MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION='$PWD/$ISSUER_DIR/private.pem'"
+  exit 0
+fi
 if [ $# -gt 0 ]; then
-  echo "usage: ./run.sh | ./run.sh token --account N [--technical] [--roles a,b] [--subject s] [--ttl seconds]" >&2
+  echo "usage: ./run.sh | ./run.sh env | ./run.sh token --account N [--technical] [--roles a,b] [--subject s] [--ttl seconds]" >&2
   exit 2
 fi
 
