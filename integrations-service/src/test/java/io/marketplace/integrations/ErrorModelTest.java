@@ -64,6 +64,24 @@ class ErrorModelTest {
     }
 
     @Test
+    void answersAnUnacceptableMediaTypeWithAProblem() {
+        asDeveloper(newAccount()).accept("application/xml")
+                .when().get("/api/v1/integrations")
+                .then().statusCode(406)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void answersAnUnexpectedFailureWithAnErrorIdAndNoDetails() {
+        given().when().get("/test-support/failure")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("error_id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
+                .body(org.hamcrest.Matchers.not(containsString(FailingResource.SECRET_DETAIL)))
+                .body(org.hamcrest.Matchers.not(containsString("IllegalStateException")));
+    }
+
+    @Test
     void neverShowsAStackTrace() {
         asDeveloper(newAccount()).body("{\"code\": [[[[")
                 .when().post("/api/v1/integrations")
