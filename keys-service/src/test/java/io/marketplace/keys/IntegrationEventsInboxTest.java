@@ -89,6 +89,21 @@ class IntegrationEventsInboxTest {
     }
 
     @Test
+    void rejectsDataThatIsNotAnObject() {
+        String nullData = """
+                {"event_id": "%s", "type": "integration.saved", "occurred_at": "%s", "data": null}"""
+                .formatted(UUID.randomUUID(), Instant.now());
+        String textData = """
+                {"event_id": "%s", "type": "integration.saved", "occurred_at": "%s", "data": "integration"}"""
+                .formatted(UUID.randomUUID(), Instant.now());
+
+        asIntegrationsService().body(batch(nullData, textData))
+                .when().post("/internal/v1/events")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("events[0].data", "events[1].data"));
+    }
+
+    @Test
     void rejectsEventsFromTheFuture() {
         asIntegrationsService().body(batch(integrationSaved(UUID.randomUUID(), Instant.now().plus(1, ChronoUnit.DAYS))))
                 .when().post("/internal/v1/events")

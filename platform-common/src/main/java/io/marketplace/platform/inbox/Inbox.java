@@ -82,12 +82,15 @@ public class Inbox {
             if (violations.require(prefix + ".occurred_at", event.occurredAt()) && event.occurredAt().isAfter(latestAccepted)) {
                 violations.add(prefix + ".occurred_at", "in_future", "occurred_at is in the future");
             }
-            violations.require(prefix + ".data", event.data());
+            boolean hasData = event.data() != null && event.data().isObject();
+            if (!hasData) {
+                violations.add(prefix + ".data", "required", prefix + ".data must be a JSON object");
+            }
             if (violations.require(prefix + ".type", event.type())) {
                 EventHandler handler = handlers.get(event.type());
                 if (handler == null) {
                     violations.add(prefix + ".type", "unknown", "this service does not handle events of type " + event.type());
-                } else if (event.data() != null) {
+                } else if (hasData) {
                     handler.validate(event, prefix + ".data", violations);
                 }
             }
