@@ -29,6 +29,16 @@ public class IntegrationVersion {
     @Convert(converter = VersionStatusConverter.class)
     public VersionStatus status;
 
+    /** Version-wide settings of the listing; null until the developer sets them. */
+    @Column(name = "duplicate_control")
+    public Boolean duplicateControl;
+
+    @Column(name = "multiple_sources")
+    public Boolean multipleSources;
+
+    @Column(name = "owner_company")
+    public String ownerCompany;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -38,6 +38,9 @@ public class IntegrationService {
     KeysServiceEvents keysService;
 
     @Inject
+    ListingService listings;
+
+    @Inject
     Caller caller;
 
     @Transactional
@@ -135,6 +138,11 @@ public class IntegrationService {
         }
         violations.throwIfAny();
 
+        for (String removed : integration.languages) {
+            if (!languages.contains(removed)) {
+                listings.removeLanguage(integration, removed);
+            }
+        }
         integration.redirectUri = redirectUri;
         integration.revokeUrl = revokeUrl;
         integration.scopes = new ArrayList<>(scopes);
@@ -146,7 +154,7 @@ public class IntegrationService {
 
     @Transactional
     public Integration addLanguage(UUID id, String code) {
-        Language language = language(code);
+        Language language = Language.parse(code);
         Integration integration = get(id);
         if (!integration.languages.contains(language.code)) {
             List<String> languages = new ArrayList<>(integration.languages);
@@ -159,7 +167,7 @@ public class IntegrationService {
 
     @Transactional
     public void removeLanguage(UUID id, String code) {
-        Language language = language(code);
+        Language language = Language.parse(code);
         Integration integration = get(id);
         if (!integration.languages.contains(language.code)) {
             throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");
@@ -172,11 +180,7 @@ public class IntegrationService {
         languages.remove(language.code);
         integration.languages = languages;
         integration.updatedAt = Instant.now();
-    }
-
-    private static Language language(String code) {
-        return Language.of(code).orElseThrow(() -> ProblemException.invalid("lang", "unknown_value",
-                "'" + IntegrationRules.abbreviate(code) + "' is not one of " + Language.allCodes()));
+        listings.removeLanguage(integration, language.code);
     }
 
     private static ProblemException codeTaken(String code) {

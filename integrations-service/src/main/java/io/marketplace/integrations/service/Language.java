@@ -21,6 +21,12 @@ public enum Language {
         return Arrays.stream(values()).filter(language -> language.code.equals(code)).findFirst();
     }
 
+    /** The language named in a path; an unknown code is a 400 naming {@code lang}. */
+    public static Language parse(String code) {
+        return of(code).orElseThrow(() -> io.marketplace.platform.problem.ProblemException.invalid("lang", "unknown_value",
+                "'" + IntegrationRules.abbreviate(code) + "' is not one of " + allCodes()));
+    }
+
     public static String allCodes() {
         return String.join(", ", Arrays.stream(values()).map(language -> language.code).toList());
     }

@@ -1,5 +1,6 @@
 package io.marketplace.platform.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -24,6 +25,17 @@ public interface PlatformConfig {
     Map<String, Neighbour> neighbours();
 
     Outbox outbox();
+
+    Http http();
+
+    interface Http {
+        /** The largest body accepted, declared by Content-Length, unless its content type has its own limit. */
+        @WithDefault("1M")
+        MemorySize defaultBodyLimit();
+
+        /** Limits per content type, for example {@code marketplace.http.body-limits."image/png"=2M}. */
+        Map<String, MemorySize> bodyLimits();
+    }
 
     interface Db {
         /** The PostgreSQL schema this service owns; no other service reads it. */

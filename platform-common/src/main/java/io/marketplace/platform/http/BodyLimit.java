@@ -1,49 +1,73 @@
 package io.marketplace.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.problem.ProblemType;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Answers a declared body over {@code quarkus.http.limits.max-body-size} with a 413 problem before Quarkus's own
- * upload limit (route order -2) would close it with an empty 413; the body is never read.
+ * Answers a body whose Content-Length is over the limit for its content type (JSON 1 MiB by default; images or
+ * archives as configured) with a 413 problem, before the body is read. It runs ahead of Quarkus's own upload limit
+ * (route order -2), which would close the connection with an empty 413.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     private static final int BEFORE_QUARKUS_UPLOAD_LIMIT = -3;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
-
-    void install(@Observes Router router, ObjectMapper json) throws Exception {
-        long limit = maxBodySize.asLongValue();
-        byte[] body = json.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413,
-                "The request body is larger than the " + limit + " bytes this endpoint accepts"));
+    void install(@Observes Router router, PlatformConfig config, ObjectMapper json) {
+        long fallback = config.http().defaultBodyLimit().asLongValue();
+        Map<String, Long> byType = new HashMap<>();
+        config.http().bodyLimits().forEach((type, size) -> byType.put(type.toLowerCase(Locale.ROOT), size.asLongValue()));
         router.route().order(BEFORE_QUARKUS_UPLOAD_LIMIT).handler(ctx -> {
-            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && isOver(length, limit)) {
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(io.vertx.core.buffer.Buffer.buffer(body));
+            long length = contentLength(ctx);
+            String type = mediaType(ctx);
+            long limit = byType.getOrDefault(type, fallback);
+            if (length > limit) {
+                reject(ctx, json, "The request body is " + length + " bytes; at most " + limit + " bytes of "
+                        + (type.isEmpty() ? "this content" : type) + " are accepted");
             } else {
                 ctx.next();
             }
         });
     }
 
-    private static boolean isOver(String contentLength, long limit) {
+    private static void reject(RoutingContext ctx, ObjectMapper json, String detail) {
         try {
-            return Long.parseLong(contentLength.trim()) > limit;
-        } catch (NumberFormatException e) {
-            return false;
+            ctx.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(Buffer.buffer(json.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, detail))));
+        } catch (JsonProcessingException e) {
+            ctx.fail(413, e);
         }
+    }
+
+    private static long contentLength(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String mediaType(RoutingContext ctx) {
+        String header = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (header == null) {
+            return "";
+        }
+        int parameters = header.indexOf(';');
+        return (parameters < 0 ? header : header.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,8 @@ public class Caller {
 
     public static final String ACCOUNT_ID_CLAIM = "account_id";
     public static final String TECHNICAL_ACCOUNT_CLAIM = "technical_account";
+    /** Optional: the account's subdomain (as in {@code mycompany.kommo.com}), for tags and the install referer. */
+    public static final String ACCOUNT_SUBDOMAIN_CLAIM = "account_subdomain";
 
     @Inject
     SecurityIdentity identity;
@@ -59,6 +61,14 @@ public class Caller {
         if (!isTechnicalAccount()) {
             throw ProblemException.forbidden("Only technical accounts can manage public integrations");
         }
+    }
+
+    public String accountSubdomain() {
+        Object claim = token.getClaim(ACCOUNT_SUBDOMAIN_CLAIM);
+        if (claim instanceof JsonString text) {
+            return text.getString();
+        }
+        return claim instanceof String text ? text : null;
     }
 
     public String userId() {

@@ -1,0 +1,139 @@
+package io.marketplace.integrations.rest;
+
+import io.marketplace.integrations.persistence.IntegrationVersion;
+import io.marketplace.integrations.persistence.ListingMedium;
+import io.marketplace.integrations.persistence.MediaKind;
+import io.marketplace.integrations.service.ListingService;
+import io.marketplace.integrations.service.ListingService.ListingRef;
+import io.marketplace.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Stage 2: a version's settings, per-language listing and images, and how complete they are. */
+@Path("/api/v1/integrations/{id}/versions/{n}")
+@Tag(name = "listings", description = "Describe a version in each language of the integration")
+@RolesAllowed({Roles.DEVELOPER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+// Reads and writes run in one transaction, so the answer is mapped from what was committed.
+@Transactional
+public class ListingResource {
+
+
+    @Inject
+    ListingService service;
+
+    @GET
+    @Path("settings")
+    @Operation(summary = "The version's settings: duplicate_control, multiple_sources, owner_company")
+    public SettingsResponse settings(@PathParam("id") UUID id, @PathParam("n") int number) {
+        return SettingsResponse.from(service.version(id, number));
+    }
+
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the version's settings (drafts only)")
+    public SettingsResponse putSettings(@PathParam("id") UUID id, @PathParam("n") int number, SettingsRequest request) {
+        return SettingsResponse.from(service.putSettings(id, number, request));
+    }
+
+    @GET
+    @Path("listings/{lang}")
+    @Operation(summary = "The listing in one language, with its icon, installed logo and gallery (newest first)")
+    public ListingResponse listing(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang) {
+        ListingRef ref = service.listingRef(id, number, lang);
+        return ListingResponse.from(service.listing(ref), service.media(ref));
+    }
+
+    @PUT
+    @Path("listings/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save the listing in one language (drafts only); a field left out is not filled yet")
+    public ListingResponse putListing(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
+            ListingRequest request) {
+        ListingRef ref = service.listingRef(id, number, lang);
+        return ListingResponse.from(service.putListing(ref, request), service.media(ref));
+    }
+
+    @PUT
+    @Path("listings/{lang}/icon")
+    @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Set the icon: a PNG or JPEG of exactly 400×272 pixels, at most 2 MiB")
+    public MediumResponse putIcon(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
+            byte[] body) {
+        return MediumResponse.from(service.putSingleImage(service.listingRef(id, number, lang), MediaKind.ICON, body));
+    }
+
+    @PUT
+    @Path("listings/{lang}/installed-logo")
+    @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Set the logo shown after installation: exactly 108×108 pixels")
+    public MediumResponse putInstalledLogo(@PathParam("id") UUID id, @PathParam("n") int number,
+            @PathParam("lang") String lang, byte[] body) {
+        return MediumResponse.from(service.putSingleImage(service.listingRef(id, number, lang), MediaKind.INSTALLED_LOGO, body));
+    }
+
+    @POST
+    @Path("listings/{lang}/gallery")
+    @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Add a gallery image: exactly 1188×616 pixels; it is shown first")
+    public Response addGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
+            byte[] body, @Context UriInfo uri) {
+        ListingMedium medium = service.addGalleryImage(service.listingRef(id, number, lang), body);
+        return Response.created(uri.getAbsolutePathBuilder().path(medium.id.toString()).build())
+                .entity(MediumResponse.from(medium)).build();
+    }
+
+    @PUT
+    @Path("listings/{lang}/gallery/{imageId}")
+    @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Replace a gallery image; it keeps its place")
+    public MediumResponse replaceGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number,
+            @PathParam("lang") String lang, @PathParam("imageId") UUID imageId, byte[] body) {
+        return MediumResponse.from(service.replaceGalleryImage(service.listingRef(id, number, lang), imageId, body));
+    }
+
+    @DELETE
+    @Path("listings/{lang}/gallery/{imageId}")
+    @Operation(summary = "Remove a gallery image")
+    public Response deleteGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number,
+            @PathParam("lang") String lang, @PathParam("imageId") UUID imageId) {
+        service.deleteGalleryImage(service.listingRef(id, number, lang), imageId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("listings/{lang}/installed-description/preview")
+    @Operation(summary = "The installed description with its tags replaced by the caller's own account values")
+    public InstalledDescriptionPreview previewInstalledDescription(@PathParam("id") UUID id, @PathParam("n") int number,
+            @PathParam("lang") String lang) {
+        ListingRef ref = service.listingRef(id, number, lang);
+        return new InstalledDescriptionPreview(ref.language(), service.previewInstalledDescription(ref));
+    }
+
+    @GET
+    @Path("completeness")
+    @Operation(summary = "Every missing or invalid field, image, setting and rule before the version can go to review")
+    public CompletenessResponse completeness(@PathParam("id") UUID id, @PathParam("n") int number) {
+        IntegrationVersion version = service.version(id, number);
+        List<io.marketplace.platform.problem.FieldError> problems = service.completeness(version);
+        return new CompletenessResponse(version.number, problems.isEmpty(), problems);
+    }
+}

@@ -1,0 +1,32 @@
+package io.marketplace.integrations.rest;
+
+import io.marketplace.integrations.persistence.Listing;
+import io.marketplace.integrations.persistence.ListingMedium;
+import io.marketplace.integrations.persistence.MediaKind;
+import java.util.List;
+
+/** A listing in one language with its images; the gallery is newest first, as the marketplace shows it. */
+public record ListingResponse(
+        String language,
+        String name,
+        String shortDescription,
+        String description,
+        String installedDescription,
+        String privacyPolicyUrl,
+        String supportUrl,
+        String supportEmail,
+        MediumResponse icon,
+        MediumResponse installedLogo,
+        List<MediumResponse> gallery) {
+
+    static ListingResponse from(Listing listing, List<ListingMedium> media) {
+        return new ListingResponse(listing.language, listing.name, listing.shortDescription, listing.description,
+                listing.installedDescription, listing.privacyPolicyUrl, listing.supportUrl, listing.supportEmail,
+                single(media, MediaKind.ICON), single(media, MediaKind.INSTALLED_LOGO),
+                media.stream().filter(m -> m.kind == MediaKind.GALLERY).map(MediumResponse::from).toList());
+    }
+
+    private static MediumResponse single(List<ListingMedium> media, MediaKind kind) {
+        return media.stream().filter(m -> m.kind == kind).findFirst().map(MediumResponse::from).orElse(null);
+    }
+}

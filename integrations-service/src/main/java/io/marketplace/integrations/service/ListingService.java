@@ -1,0 +1,219 @@
+package io.marketplace.integrations.service;
+
+import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.integrations.persistence.IntegrationVersion;
+import io.marketplace.integrations.persistence.Listing;
+import io.marketplace.integrations.persistence.ListingMedium;
+import io.marketplace.integrations.persistence.ListingRepository;
+import io.marketplace.integrations.persistence.MediaKind;
+import io.marketplace.integrations.persistence.MediaRepository;
+import io.marketplace.integrations.persistence.VersionStatus;
+import io.marketplace.integrations.rest.ListingRequest;
+import io.marketplace.integrations.rest.SettingsRequest;
+import io.marketplace.integrations.service.media.ImageInspector;
+import io.marketplace.integrations.service.media.ImageInspector.InspectedImage;
+import io.marketplace.platform.problem.FieldError;
+import io.marketplace.platform.problem.ProblemException;
+import io.marketplace.platform.problem.Violations;
+import io.marketplace.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** Stage 2: a version's settings, its listing per language and the listing's images. Only drafts change. */
+@ApplicationScoped
+public class ListingService {
+
+    public static final int MAX_GALLERY_IMAGES = 10;
+
+    @Inject
+    IntegrationService integrations;
+
+    @Inject
+    ListingRepository listings;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    Caller caller;
+
+    /** A version of one of the caller's integrations, with a listing language checked against the integration's. */
+    public record ListingRef(Integration integration, IntegrationVersion version, String language) {
+    }
+
+    public IntegrationVersion version(UUID integrationId, int number) {
+        Integration integration = integrations.get(integrationId);
+        return integration.versions.stream().filter(v -> v.number == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Integration " + integrationId + " has no version " + number));
+    }
+
+    public ListingRef listingRef(UUID integrationId, int number, String languageCode) {
+        Language language = Language.parse(languageCode);
+        IntegrationVersion version = version(integrationId, number);
+        if (!version.integration.languages.contains(language.code)) {
+            throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");
+        }
+        return new ListingRef(version.integration, version, language.code);
+    }
+
+    @Transactional
+    public IntegrationVersion putSettings(UUID integrationId, int number, SettingsRequest request) {
+        IntegrationVersion version = draft(version(integrationId, number));
+        if (request == null) {
+            throw ProblemException.invalid("", "required", "A JSON body with the settings is required");
+        }
+        Violations violations = new Violations();
+        ListingRules.settings(request, violations);
+        violations.throwIfAny();
+        version.duplicateControl = request.duplicateControl();
+        version.multipleSources = request.multipleSources();
+        version.ownerCompany = request.ownerCompany();
+        version.updatedAt = Instant.now();
+        return version;
+    }
+
+    /** The saved listing, or an empty one (every field null) when nothing was saved for the language yet. */
+    public Listing listing(ListingRef ref) {
+        return listings.find(ref.version(), ref.language()).orElseGet(() -> emptyListing(ref));
+    }
+
+    public List<ListingMedium> media(ListingRef ref) {
+        return media.ofVersion(ref.version()).stream().filter(m -> m.language.equals(ref.language())).toList();
+    }
+
+    @Transactional
+    public Listing putListing(ListingRef ref, ListingRequest request) {
+        draft(ref.version());
+        if (request == null) {
+            throw ProblemException.invalid("", "required", "A JSON body with the listing is required");
+        }
+        Violations violations = new Violations();
+        ListingRules.listing(request, violations);
+        violations.throwIfAny();
+        Listing listing = listings.find(ref.version(), ref.language()).orElseGet(() -> {
+            Listing created = emptyListing(ref);
+            listings.persist(created);
+            return created;
+        });
+        listing.name = request.name();
+        listing.shortDescription = request.shortDescription();
+        listing.description = request.description();
+        listing.installedDescription = request.installedDescription();
+        listing.privacyPolicyUrl = request.privacyPolicyUrl();
+        listing.supportUrl = request.supportUrl();
+        listing.supportEmail = request.supportEmail();
+        listing.updatedAt = Instant.now();
+        ref.version().updatedAt = listing.updatedAt;
+        return listing;
+    }
+
+    /** Sets the icon or the installed logo, replacing the previous one. */
+    @Transactional
+    public ListingMedium putSingleImage(ListingRef ref, MediaKind kind, byte[] body) {
+        draft(ref.version());
+        InspectedImage image = ImageInspector.inspect(body, kind);
+        ListingMedium medium = media.single(ref.version(), ref.language(), kind).orElseGet(() -> newMedium(ref, kind));
+        return store(medium, image, body);
+    }
+
+    @Transactional
+    public ListingMedium addGalleryImage(ListingRef ref, byte[] body) {
+        draft(ref.version());
+        InspectedImage image = ImageInspector.inspect(body, MediaKind.GALLERY);
+        if (media.galleryCount(ref.version(), ref.language()) >= MAX_GALLERY_IMAGES) {
+            throw ProblemException.conflict("The gallery already holds " + MAX_GALLERY_IMAGES
+                    + " images; replace or delete one first");
+        }
+        return store(newMedium(ref, MediaKind.GALLERY), image, body);
+    }
+
+    @Transactional
+    public ListingMedium replaceGalleryImage(ListingRef ref, UUID imageId, byte[] body) {
+        draft(ref.version());
+        ListingMedium medium = galleryImage(ref, imageId);
+        return store(medium, ImageInspector.inspect(body, MediaKind.GALLERY), body);
+    }
+
+    @Transactional
+    public void deleteGalleryImage(ListingRef ref, UUID imageId) {
+        draft(ref.version());
+        media.delete(galleryImage(ref, imageId));
+        ref.version().updatedAt = Instant.now();
+    }
+
+    /** Every missing or invalid item that stands between this version and a review request. */
+    public List<FieldError> completeness(IntegrationVersion version) {
+        return ReviewReadiness.problems(version, listings.ofVersion(version), media.ofVersion(version));
+    }
+
+    public String previewInstalledDescription(ListingRef ref) {
+        String text = listing(ref).installedDescription;
+        if (text == null) {
+            return null;
+        }
+        return InstalledDescriptionTags.render(text, new InstalledDescriptionTags.Values(caller.accountId(),
+                caller.accountSubdomain(), caller.userId(), ref.integration().id.toString(), ref.integration().code));
+    }
+
+    /** Removes a language's listing and images from the integration's drafts. */
+    void removeLanguage(Integration integration, String language) {
+        listings.deleteFromDrafts(integration, language);
+        media.deleteFromDrafts(integration, language);
+    }
+
+    private ListingMedium galleryImage(ListingRef ref, UUID imageId) {
+        return media.galleryImage(ref.version(), ref.language(), imageId)
+                .orElseThrow(() -> ProblemException.notFound("No gallery image " + imageId + " in this listing"));
+    }
+
+    private ListingMedium store(ListingMedium medium, InspectedImage image, byte[] body) {
+        medium.blob = media.storeBlob(sha256(body), image.format().contentType, image.width(), image.height(), body);
+        medium.updatedAt = Instant.now();
+        if (!media.isPersistent(medium)) {
+            media.persist(medium);
+        }
+        medium.version.updatedAt = medium.updatedAt;
+        return medium;
+    }
+
+    private static ListingMedium newMedium(ListingRef ref, MediaKind kind) {
+        ListingMedium medium = new ListingMedium();
+        medium.id = UUID.randomUUID();
+        medium.version = ref.version();
+        medium.language = ref.language();
+        medium.kind = kind;
+        return medium;
+    }
+
+    private static Listing emptyListing(ListingRef ref) {
+        Listing listing = new Listing();
+        listing.id = UUID.randomUUID();
+        listing.version = ref.version();
+        listing.language = ref.language();
+        listing.updatedAt = Instant.now();
+        return listing;
+    }
+
+    private static IntegrationVersion draft(IntegrationVersion version) {
+        if (version.status != VersionStatus.DRAFT) {
+            throw ProblemException.conflict("Version " + version.number + " is " + version.status.code()
+                    + "; only a draft can change");
+        }
+        return version;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}
