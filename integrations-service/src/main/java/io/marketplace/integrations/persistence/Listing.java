@@ -2,28 +2,13 @@ package io.marketplace.integrations.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** The text of a version's marketplace card in one language; every field stays null until the developer fills it. */
 @Entity
 @Table(name = "listing")
-public class Listing {
-
-    @Id
-    public UUID id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "version_id")
-    public IntegrationVersion version;
-
-    @Column(nullable = false)
-    public String language;
+public class Listing extends ListingPart {
 
     public String name;
 

@@ -4,28 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import org.hibernate.annotations.Generated;
 
 /** One image of a listing: the icon, the installed logo, or one gallery image. */
 @Entity
 @Table(name = "listing_medium")
-public class ListingMedium {
-
-    @Id
-    public UUID id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "version_id")
-    public IntegrationVersion version;
-
-    @Column(nullable = false)
-    public String language;
+public class ListingMedium extends ListingPart {
 
     @Convert(converter = MediaKindConverter.class)
     @Column(nullable = false)
