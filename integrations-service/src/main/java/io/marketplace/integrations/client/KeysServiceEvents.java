@@ -1,6 +1,7 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,5 +20,9 @@ public class KeysServiceEvents {
     public void integrationSaved(Integration integration) {
         outbox.enqueue(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
                 integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+    }
+
+    public void integrationDeleted(Integration integration) {
+        outbox.enqueue(NEIGHBOUR, IntegrationDeleted.TYPE, new IntegrationDeleted(integration.id));
     }
 }

@@ -39,6 +39,21 @@ public class IntegrationVersion {
     @Column(name = "owner_company")
     public String ownerCompany;
 
+    /** Marketplace category, chosen at publication. */
+    public String category;
+
+    /** Why a moderator rejected the version; shown to the developer. */
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    /** When the version was last sent to review: the moderation queue's order. */
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "archive_sha256")
+    public WidgetArchive archive;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -31,4 +31,21 @@ public class Listing extends ListingPart {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The same text for another version (a new draft starts from the latest version's listing). */
+    public Listing copyFor(IntegrationVersion target) {
+        Listing copy = new Listing();
+        copy.id = java.util.UUID.randomUUID();
+        copy.version = target;
+        copy.language = language;
+        copy.name = name;
+        copy.shortDescription = shortDescription;
+        copy.description = description;
+        copy.installedDescription = installedDescription;
+        copy.privacyPolicyUrl = privacyPolicyUrl;
+        copy.supportUrl = supportUrl;
+        copy.supportEmail = supportEmail;
+        copy.updatedAt = Instant.now();
+        return copy;
+    }
 }

@@ -30,4 +30,16 @@ public class ListingMedium extends ListingPart {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The same image for another version: a new row pointing at the same stored bytes. */
+    public ListingMedium copyFor(IntegrationVersion target) {
+        ListingMedium copy = new ListingMedium();
+        copy.id = java.util.UUID.randomUUID();
+        copy.version = target;
+        copy.language = language;
+        copy.kind = kind;
+        copy.blob = blob;
+        copy.updatedAt = Instant.now();
+        return copy;
+    }
 }

@@ -1,9 +1,11 @@
 package io.marketplace.integrations.rest;
 
+import io.marketplace.integrations.persistence.ArchiveRepository;
 import io.marketplace.integrations.persistence.ListingMedium;
 import io.marketplace.integrations.persistence.MediaKind;
 import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
+import io.marketplace.integrations.service.archive.AssetTypes;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -24,69 +26,72 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Listing images at their versioned public addresses ({@code ?version=} is a cache-buster and is ignored).
- * The ETag is the image's SHA-256. A submitted version never changes, so its images are cached for a year;
- * a draft's images may be replaced, so browsers revalidate them.
+ * A version's public files: its listing images ({@code images/{lang}/logo_main.png}, {@code logo_installed.png},
+ * {@code gallery/{id}.jpg}) and the files of its widget archive, which the listing images take precedence over.
+ * {@code ?version=} is a cache-buster and is ignored. The ETag is the file's SHA-256. A submitted version never
+ * changes, so its files are cached for a year; a draft's may still change, so browsers revalidate them.
  */
-@Path("/upl/{code}/{version}/widget/images/{lang}")
+@Path("/upl/{code}/{version}/widget/{path: .+}")
 @Tag(name = "assets", description = "Versioned public assets")
 @PermitAll
 @Transactional
 public class AssetResource {
 
-    private static final Pattern FILE = Pattern.compile("([a-z_]+)\\.(png|jpg|jpeg)");
-    private static final Pattern GALLERY_FILE = Pattern.compile("([0-9a-f-]{36})\\.(png|jpg|jpeg)");
+    private static final Pattern LISTING_IMAGE = Pattern.compile("images/([a-z]{2})/(logo_main|logo_installed)\\.(png|jpg)");
+    private static final Pattern GALLERY_IMAGE = Pattern.compile("images/([a-z]{2})/gallery/([0-9a-f-]{36})\\.(png|jpg)");
     private static final int ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
     @Inject
     MediaRepository media;
 
-    @GET
-    @Path("{file}")
-    @Operation(summary = "The icon (logo_main.png) or the installed logo (logo_installed.png) of a version's listing")
-    public Response image(@PathParam("code") String code, @PathParam("version") int version, @PathParam("lang") String lang,
-            @PathParam("file") String file, @Context Request request) {
-        Matcher name = FILE.matcher(file);
-        Optional<MediaKind> kind = name.matches() ? kindOf(name.group(1)) : Optional.empty();
-        return serve(kind.flatMap(k -> media.published(code, version, lang, k, null)), request);
+    @Inject
+    ArchiveRepository archives;
+
+    private record Asset(String contentType, String sha256, byte[] bytes, VersionStatus status) {
     }
 
     @GET
-    @Path("gallery/{file}")
-    @Operation(summary = "One gallery image of a version's listing")
-    public Response galleryImage(@PathParam("code") String code, @PathParam("version") int version,
-            @PathParam("lang") String lang, @PathParam("file") String file, @Context Request request) {
-        Matcher name = GALLERY_FILE.matcher(file);
-        Optional<ListingMedium> image = name.matches()
-                ? media.published(code, version, lang, MediaKind.GALLERY, UUID.fromString(name.group(1)))
-                : Optional.empty();
-        return serve(image, request);
+    @Operation(summary = "A file of a version: a listing image or a file of its widget archive")
+    public Response get(@PathParam("code") String code, @PathParam("version") int version, @PathParam("path") String path,
+            @Context Request request) {
+        Asset asset = listingImage(code, version, path)
+                .or(() -> archives.file(code, version, path)
+                        .map(file -> new Asset(file.contentType(), file.sha256(), file.bytes(), file.versionStatus())))
+                .orElseThrow(() -> ProblemException.notFound("No such asset"));
+        return serve(asset, request);
     }
 
-    private static Optional<MediaKind> kindOf(String assetName) {
-        for (MediaKind kind : MediaKind.values()) {
-            if (kind != MediaKind.GALLERY && kind.assetName.equals(assetName)) {
-                return Optional.of(kind);
-            }
+    private Optional<Asset> listingImage(String code, int version, String path) {
+        Matcher single = LISTING_IMAGE.matcher(path);
+        Matcher gallery = GALLERY_IMAGE.matcher(path);
+        Optional<ListingMedium> medium = Optional.empty();
+        if (single.matches()) {
+            MediaKind kind = single.group(2).equals(MediaKind.ICON.assetName) ? MediaKind.ICON : MediaKind.INSTALLED_LOGO;
+            medium = media.published(code, version, single.group(1), kind, null);
+        } else if (gallery.matches()) {
+            medium = media.published(code, version, gallery.group(1), MediaKind.GALLERY, UUID.fromString(gallery.group(2)));
         }
-        return Optional.empty();
+        return medium.map(m -> new Asset(m.blob.contentType, m.blob.sha256, m.blob.bytes, m.version.status));
     }
 
-    private static Response serve(Optional<ListingMedium> found, Request request) {
-        ListingMedium medium = found.orElseThrow(() -> ProblemException.notFound("No such asset"));
-        EntityTag etag = new EntityTag(medium.blob.sha256);
+    private static Response serve(Asset asset, Request request) {
+        EntityTag etag = new EntityTag(asset.sha256());
         CacheControl cache = new CacheControl();
-        if (medium.version.status == VersionStatus.DRAFT) {
+        if (asset.status() == VersionStatus.DRAFT) {
             cache.setNoCache(true);
         } else {
             cache.setMaxAge(ONE_YEAR_SECONDS);
             cache.getCacheExtension().put("immutable", null);
         }
-        cache.setPrivate(false);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
             return notModified.cacheControl(cache).build();
         }
-        return Response.ok(medium.blob.bytes, medium.blob.contentType).tag(etag).cacheControl(cache).build();
+        Response.ResponseBuilder answer = Response.ok(asset.bytes(), asset.contentType()).tag(etag).cacheControl(cache)
+                .header("X-Content-Type-Options", "nosniff");
+        if (AssetTypes.isActiveDocument(asset.contentType())) {
+            answer.header("Content-Security-Policy", "sandbox");
+        }
+        return answer.build();
     }
 }

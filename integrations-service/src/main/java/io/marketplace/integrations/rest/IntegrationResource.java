@@ -3,6 +3,7 @@ package io.marketplace.integrations.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.service.IntegrationService;
+import io.marketplace.integrations.service.VersionService;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.security.Roles;
@@ -40,6 +41,9 @@ public class IntegrationResource {
     @Inject
     IntegrationService service;
 
+    @Inject
+    VersionService versions;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a public integration (technical accounts only); version 1 starts as a draft")
@@ -65,6 +69,15 @@ public class IntegrationResource {
     @Operation(summary = "One of the account's integrations")
     public IntegrationResponse get(@PathParam("id") UUID id) {
         return IntegrationResponse.from(service.get(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Delete an integration none of whose versions was ever sent to review; 409 otherwise")
+    public Response delete(@PathParam("id") UUID id) {
+        versions.deleteIntegration(id);
+        return Response.noContent().build();
     }
 
     @PATCH

@@ -5,6 +5,8 @@ import io.marketplace.integrations.persistence.ListingMedium;
 import io.marketplace.integrations.persistence.MediaKind;
 import io.marketplace.integrations.service.ListingService;
 import io.marketplace.integrations.service.ListingService.ListingRef;
+import io.marketplace.integrations.service.archive.ArchiveReport;
+import io.marketplace.platform.problem.FieldError;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -128,12 +130,20 @@ public class ListingResource {
         return new InstalledDescriptionPreview(ref.language(), service.previewInstalledDescription(ref));
     }
 
+    @PUT
+    @Path("archive")
+    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload widget.zip (at most 10 MiB): validated, then stored; 400 with the report when invalid")
+    public ArchiveReport putArchive(@PathParam("id") UUID id, @PathParam("n") int number, byte[] body) {
+        return service.putArchive(id, number, body);
+    }
+
     @GET
     @Path("completeness")
     @Operation(summary = "Every missing or invalid field, image, setting and rule before the version can go to review")
     public CompletenessResponse completeness(@PathParam("id") UUID id, @PathParam("n") int number) {
         IntegrationVersion version = service.version(id, number);
-        List<io.marketplace.platform.problem.FieldError> problems = service.completeness(version);
+        List<FieldError> problems = service.completeness(version);
         return new CompletenessResponse(version.number, problems.isEmpty(), problems);
     }
 }

@@ -42,9 +42,13 @@ public final class ListingRules {
             IntegrationRules.absoluteHttpUrl("support_url", request.supportUrl(), violations);
         }
         String email = request.supportEmail();
-        if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+        if (email != null && !isEmail(email)) {
             violations.add("support_email", "invalid_email", "support_email must be a valid e-mail address");
         }
+    }
+
+    public static boolean isEmail(String text) {
+        return text.length() <= MAX_EMAIL && EMAIL.matcher(text).matches();
     }
 
     /** 1..max Unicode code points (an emoji counts once); answers whether a valid value was given. */

@@ -10,6 +10,8 @@ import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.rest.ListingRequest;
 import io.marketplace.integrations.rest.SettingsRequest;
+import io.marketplace.integrations.service.archive.ArchiveReport;
+import io.marketplace.integrations.service.archive.ArchiveService;
 import io.marketplace.integrations.service.media.ImageInspector;
 import io.marketplace.integrations.service.media.ImageInspector.InspectedImage;
 import io.marketplace.platform.problem.FieldError;
@@ -19,10 +21,8 @@ import io.marketplace.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +40,9 @@ public class ListingService {
 
     @Inject
     MediaRepository media;
+
+    @Inject
+    ArchiveService archives;
 
     @Inject
     Caller caller;
@@ -148,9 +151,25 @@ public class ListingService {
         ref.version().updatedAt = Instant.now();
     }
 
+    /** Validates and stores a draft's widget archive; an invalid one is answered with its report. */
+    @Transactional
+    public ArchiveReport putArchive(UUID integrationId, int number, byte[] body) {
+        IntegrationVersion version = draft(version(integrationId, number));
+        ArchiveReport report = archives.attach(version, body);
+        version.updatedAt = Instant.now();
+        return report;
+    }
+
+    public ArchiveReport checkArchive(UUID integrationId, byte[] body) {
+        return archives.check(integrations.get(integrationId), body);
+    }
+
     /** Every missing or invalid item that stands between this version and a review request. */
     public List<FieldError> completeness(IntegrationVersion version) {
-        return ReviewReadiness.problems(version, listings.ofVersion(version), media.ofVersion(version));
+        List<FieldError> problems = new ArrayList<>(
+                ReviewReadiness.problems(version, listings.ofVersion(version), media.ofVersion(version)));
+        problems.addAll(archives.languageGaps(version));
+        return problems;
     }
 
     public String previewInstalledDescription(ListingRef ref) {
@@ -174,7 +193,7 @@ public class ListingService {
     }
 
     private ListingMedium store(ListingMedium medium, InspectedImage image, byte[] body) {
-        medium.blob = media.storeBlob(sha256(body), image.format().contentType, image.width(), image.height(), body);
+        medium.blob = media.storeBlob(Hashes.sha256(body), image.format().contentType, image.width(), image.height(), body);
         medium.updatedAt = Instant.now();
         if (!media.isPersistent(medium)) {
             media.persist(medium);
@@ -209,11 +228,4 @@ public class ListingService {
         return version;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

@@ -62,7 +62,9 @@ final class ReviewReadiness {
                 }
             }
         }
-        problems.add(new FieldError("archive", "missing", "upload the widget archive (widget.zip)"));
+        if (version.archive == null) {
+            problems.add(new FieldError("archive", "missing", "upload the widget archive (widget.zip)"));
+        }
         return problems;
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 @ApplicationScoped
 public class ClientRegistrations {
@@ -31,6 +32,12 @@ public class ClientRegistrations {
                 .setParameter(4, saved.redirectUri())
                 .setParameter(5, String.join(",", saved.scopes()))
                 .setParameter(6, OffsetDateTime.ofInstant(eventTime, ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    public void delete(UUID clientId) {
+        entityManager.createNativeQuery("DELETE FROM client_registration WHERE client_id = ?1")
+                .setParameter(1, clientId)
                 .executeUpdate();
     }
 }

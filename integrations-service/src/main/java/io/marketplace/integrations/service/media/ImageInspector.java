@@ -16,9 +16,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Checks that a body is a PNG or JPEG of exactly the size a listing image needs, by its bytes and by decoding it:
- * neither the Content-Type nor the size in the header is trusted. The size is read from the header first, so a
- * wrong-sized image costs no decoding. Decoding then reads every byte of image data (a truncated or corrupt image
+ * Checks that bytes are a PNG or JPEG of an exact size, by their signature and by decoding them: neither a
+ * Content-Type, a file name nor the size in the header is trusted. The size is read from the header first, so a
+ * wrong-sized image costs no decoding. Decoding then reads every byte of pixel data (a truncated or corrupt image
  * fails) but keeps only one pixel in 64, so checking holds a fraction of one image's pixels.
  */
 public final class ImageInspector {
@@ -33,26 +33,35 @@ public final class ImageInspector {
     }
 
     public enum Format {
-        PNG("png", "image/png", "png"),
-        JPEG("jpeg", "image/jpeg", "jpg");
+        PNG("png", "image/png"),
+        JPEG("jpeg", "image/jpeg");
 
         final String readerName;
         public final String contentType;
-        public final String extension;
 
-        Format(String readerName, String contentType, String extension) {
+        Format(String readerName, String contentType) {
             this.readerName = readerName;
             this.contentType = contentType;
-            this.extension = extension;
         }
     }
 
     public record InspectedImage(Format format, int width, int height) {
     }
 
+    /** Why bytes are not the expected image; {@code code} is {@code unsupported_format}, {@code wrong_size} or {@code corrupt}. */
+    public static final class Rejected extends Exception {
+        public final String code;
+
+        Rejected(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
     private ImageInspector() {
     }
 
+    /** A listing image: the body of an upload, answered as a problem when it is not right. */
     public static InspectedImage inspect(byte[] bytes, MediaKind kind) {
         if (bytes == null || bytes.length == 0) {
             throw ProblemException.invalid("body", "empty", "The request body is empty; send a PNG or JPEG image");
@@ -61,6 +70,15 @@ public final class ImageInspector {
             throw new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413,
                     "An image may be at most 2 MiB; this one is " + bytes.length + " bytes"));
         }
+        try {
+            return decode(bytes, kind.width, kind.height, kind.code.replace('_', ' '));
+        } catch (Rejected e) {
+            throw ProblemException.invalid("body", e.code, e.getMessage());
+        }
+    }
+
+    /** Decodes a PNG or JPEG that must be exactly {@code width}×{@code height}; {@code what} names it in messages. */
+    public static InspectedImage decode(byte[] bytes, int width, int height, String what) throws Rejected {
         Format format = sniff(bytes);
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
@@ -70,12 +88,11 @@ public final class ImageInspector {
                 // a JPEG decoder reports truncated data as a warning (from native code) and fills the rest in grey
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width != kind.width || height != kind.height) {
-                    throw ProblemException.invalid("body", "wrong_size", "The " + kind.code.replace('_', ' ')
-                            + " must be exactly " + kind.width + "×" + kind.height + " pixels; this image is "
-                            + width + "×" + height);
+                int actualWidth = reader.getWidth(0);
+                int actualHeight = reader.getHeight(0);
+                if (actualWidth != width || actualHeight != height) {
+                    throw new Rejected("wrong_size", "The " + what + " must be exactly " + width + "×" + height
+                            + " pixels; this image is " + actualWidth + "×" + actualHeight);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(SUBSAMPLING, SUBSAMPLING, 0, 0);
@@ -83,7 +100,7 @@ public final class ImageInspector {
                 if (!warnings.isEmpty()) {
                     throw corrupt(format);
                 }
-                return new InspectedImage(format, width, height);
+                return new InspectedImage(format, actualWidth, actualHeight);
             } finally {
                 reader.dispose();
             }
@@ -93,14 +110,18 @@ public final class ImageInspector {
         }
     }
 
-    private static Format sniff(byte[] bytes) {
-        if (startsWith(bytes, PNG_SIGNATURE)) {
+    public static boolean isPng(byte[] bytes) {
+        return startsWith(bytes, PNG_SIGNATURE);
+    }
+
+    private static Format sniff(byte[] bytes) throws Rejected {
+        if (isPng(bytes)) {
             return Format.PNG;
         }
         if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
             return Format.JPEG;
         }
-        throw ProblemException.invalid("body", "unsupported_format", describe(bytes) + " is not accepted; send a PNG or JPEG image");
+        throw new Rejected("unsupported_format", describe(bytes) + " is not accepted; send a PNG or JPEG image");
     }
 
     private static String describe(byte[] bytes) {
@@ -129,8 +150,7 @@ public final class ImageInspector {
         return true;
     }
 
-    private static ProblemException corrupt(Format format) {
-        return ProblemException.invalid("body", "corrupt",
-                "The " + format.name() + " data is corrupt or truncated and cannot be decoded");
+    private static Rejected corrupt(Format format) {
+        return new Rejected("corrupt", "The " + format.name() + " data is corrupt or truncated and cannot be decoded");
     }
 }

@@ -1,0 +1,108 @@
+package io.marketplace.integrations.rest;
+
+import io.marketplace.integrations.persistence.IntegrationVersion;
+import io.marketplace.integrations.service.ListingService;
+import io.marketplace.integrations.service.VersionLifecycle;
+import io.marketplace.integrations.service.VersionService;
+import io.marketplace.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A version's lifecycle: draft → in_review → approved | rejected | cancelled; approved → published → superseded. */
+@Path("/api/v1/integrations/{id}/versions")
+@Tag(name = "versions", description = "Review, moderation and publication of versions")
+@RolesAllowed({Roles.DEVELOPER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+public class VersionResource {
+
+    @Inject
+    VersionService versions;
+
+    @Inject
+    ListingService listings;
+
+    @Inject
+    VersionLifecycle lifecycle;
+
+    @POST
+    @Operation(summary = "Add a new draft copied from the latest version; 409 while a draft or in-review version exists")
+    public Response newDraft(@PathParam("id") UUID id, @Context UriInfo uri) {
+        IntegrationVersion draft = versions.newDraft(id);
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(draft.number)).build())
+                .entity(answer(draft)).build();
+    }
+
+    @GET
+    @Path("{n}")
+    @Operation(summary = "A version with its status, rejection reason, category and history")
+    public VersionResponse get(@PathParam("id") UUID id, @PathParam("n") int number) {
+        return answer(listings.version(id, number));
+    }
+
+    @DELETE
+    @Path("{n}")
+    @Operation(summary = "Delete a draft that is not the integration's only version")
+    public Response delete(@PathParam("id") UUID id, @PathParam("n") int number) {
+        versions.deleteDraft(id, number);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{n}/review")
+    @Operation(summary = "Send a draft to review; 422 with every problem when it is not complete")
+    public VersionResponse review(@PathParam("id") UUID id, @PathParam("n") int number) {
+        return answer(versions.requestReview(id, number));
+    }
+
+    @POST
+    @Path("{n}/cancel")
+    @Operation(summary = "Withdraw a version from review")
+    public VersionResponse cancel(@PathParam("id") UUID id, @PathParam("n") int number) {
+        return answer(versions.cancelReview(id, number));
+    }
+
+    @POST
+    @Path("{n}/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish an approved version in a category (other when left out)")
+    public VersionResponse publish(@PathParam("id") UUID id, @PathParam("n") int number, PublishRequest request) {
+        return answer(versions.publish(id, number, request == null ? null : request.category()));
+    }
+
+    @POST
+    @Path("{n}/approve")
+    @RolesAllowed(Roles.MODERATOR)
+    @Operation(summary = "Moderators: approve a version in review")
+    public VersionResponse approve(@PathParam("id") UUID id, @PathParam("n") int number) {
+        return answer(versions.approve(id, number));
+    }
+
+    @POST
+    @Path("{n}/reject")
+    @RolesAllowed(Roles.MODERATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Moderators: reject a version in review with a reason the developer sees")
+    public VersionResponse reject(@PathParam("id") UUID id, @PathParam("n") int number, RejectRequest request) {
+        return answer(versions.reject(id, number, request == null ? null : request.reason()));
+    }
+
+    private VersionResponse answer(IntegrationVersion version) {
+        return VersionResponse.from(version, lifecycle.history(version));
+    }
+}

@@ -1,0 +1,31 @@
+package io.marketplace.keys.service;
+
+import io.marketplace.keys.persistence.ClientRegistrations;
+import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.IntegrationDeleted;
+import io.marketplace.platform.inbox.JsonEventHandler;
+import io.marketplace.platform.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** An integration deleted before it was ever reviewed has no client any more. */
+@ApplicationScoped
+public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDeleted> {
+
+    @Inject
+    ClientRegistrations registrations;
+
+    public IntegrationDeletedHandler() {
+        super(IntegrationDeleted.class, IntegrationDeleted.TYPE);
+    }
+
+    @Override
+    protected void validate(IntegrationDeleted deleted, String prefix, Violations violations) {
+        violations.require(prefix + ".integration_id", deleted.integrationId());
+    }
+
+    @Override
+    protected void handle(IntegrationDeleted deleted, EventEnvelope event) {
+        registrations.delete(deleted.integrationId());
+    }
+}

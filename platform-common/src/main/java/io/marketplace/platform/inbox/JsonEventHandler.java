@@ -1,0 +1,54 @@
+package io.marketplace.platform.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.problem.Violations;
+import jakarta.inject.Inject;
+
+/** An {@link EventHandler} whose data is read into a record of type {@code T} (the event's contract). */
+public abstract class JsonEventHandler<T> implements EventHandler {
+
+    private final Class<T> dataType;
+    private final String eventType;
+
+    @Inject
+    ObjectMapper json;
+
+    protected JsonEventHandler(Class<T> dataType, String eventType) {
+        this.dataType = dataType;
+        this.eventType = eventType;
+    }
+
+    /** Records every problem of the data under {@code prefix}. */
+    protected abstract void validate(T data, String prefix, Violations violations);
+
+    protected abstract void handle(T data, EventEnvelope event);
+
+    @Override
+    public final String type() {
+        return eventType;
+    }
+
+    @Override
+    public final void validate(EventEnvelope event, String prefix, Violations violations) {
+        T data = read(event, prefix, violations);
+        if (data != null) {
+            validate(data, prefix, violations);
+        }
+    }
+
+    @Override
+    public final void handle(EventEnvelope event) {
+        handle(read(event, "data", new Violations()), event);
+    }
+
+    private T read(EventEnvelope event, String prefix, Violations violations) {
+        try {
+            return json.treeToValue(event.data(), dataType);
+        } catch (JsonProcessingException e) {
+            violations.add(prefix, "invalid", "data is not a " + eventType + " payload: " + e.getOriginalMessage());
+            return null;
+        }
+    }
+}
