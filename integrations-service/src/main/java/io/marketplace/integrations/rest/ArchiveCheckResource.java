@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The dry run of an archive upload: the same report, nothing stored, always 200. */
 @Path("/api/v1/integrations/{id}/archive-checks")
 @Tag(name = "listings")
-@RolesAllowed({Roles.DEVELOPER, Roles.ADMIN})
+@RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
 @Produces(MediaType.APPLICATION_JSON)
 public class ArchiveCheckResource {
 

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -132,14 +133,17 @@ public class ListingResource {
 
     @PUT
     @Path("archive")
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload widget.zip (at most 10 MiB): validated, then stored; 400 with the report when invalid")
-    public ArchiveReport putArchive(@PathParam("id") UUID id, @PathParam("n") int number, byte[] body) {
-        return service.putArchive(id, number, body);
+    public ArchiveReport putArchive(@PathParam("id") UUID id, @PathParam("n") int number,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+        return service.putArchive(id, number, body, idempotencyKey);
     }
 
     @GET
     @Path("completeness")
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Operation(summary = "Every missing or invalid field, image, setting and rule before the version can go to review")
     public CompletenessResponse completeness(@PathParam("id") UUID id, @PathParam("n") int number) {
         IntegrationVersion version = service.version(id, number);

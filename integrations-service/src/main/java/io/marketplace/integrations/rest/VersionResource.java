@@ -4,6 +4,8 @@ import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.service.ListingService;
 import io.marketplace.integrations.service.VersionLifecycle;
 import io.marketplace.integrations.service.VersionService;
+import io.marketplace.platform.paging.PageRequest;
+import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,10 +17,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional
+// CI pipelines (publish tokens) may list, create or reuse a draft, read a version, send it to review or withdraw it.
 public class VersionResource {
 
     @Inject
@@ -40,9 +45,24 @@ public class VersionResource {
     @Inject
     VersionLifecycle lifecycle;
 
+    @GET
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
+    @Operation(summary = "The integration's versions, newest first")
+    public PageResponse<VersionResponse> list(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest request = PageRequest.parse(page, limit);
+        return PageResponse.of("versions", request, versions.page(id, request).stream().map(this::answer).toList(), uri);
+    }
+
     @POST
-    @Operation(summary = "Add a new draft copied from the latest version; 409 while a draft or in-review version exists")
-    public Response newDraft(@PathParam("id") UUID id, @Context UriInfo uri) {
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
+    @Operation(summary = "Add a new draft copied from the latest version; 409 while a draft or in-review version exists, "
+            + "unless reuse_draft=true, which answers the existing draft (200)")
+    public Response newDraft(@PathParam("id") UUID id, @QueryParam("reuse_draft") boolean reuseDraft, @Context UriInfo uri) {
+        Optional<IntegrationVersion> existing = reuseDraft ? versions.openDraft(id) : Optional.empty();
+        if (existing.isPresent()) {
+            return Response.ok(answer(existing.get())).build();
+        }
         IntegrationVersion draft = versions.newDraft(id);
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(draft.number)).build())
                 .entity(answer(draft)).build();
@@ -50,6 +70,7 @@ public class VersionResource {
 
     @GET
     @Path("{n}")
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Operation(summary = "A version with its status, rejection reason, category and history")
     public VersionResponse get(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(listings.version(id, number));
@@ -65,6 +86,7 @@ public class VersionResource {
 
     @POST
     @Path("{n}/review")
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Operation(summary = "Send a draft to review; 422 with every problem when it is not complete")
     public VersionResponse review(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.requestReview(id, number));
@@ -72,6 +94,7 @@ public class VersionResource {
 
     @POST
     @Path("{n}/cancel")
+    @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Operation(summary = "Withdraw a version from review")
     public VersionResponse cancel(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.cancelReview(id, number));

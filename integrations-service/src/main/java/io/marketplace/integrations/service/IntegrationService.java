@@ -87,9 +87,17 @@ public class IntegrationService {
         return integration;
     }
 
+    /** One of the caller's integrations; a publish token reaches only the integration it was issued for. */
     public Integration get(UUID id) {
-        return integrations.findOwned(id, caller.accountId())
-                .orElseThrow(() -> ProblemException.notFound("No integration " + id + " in this account"));
+        if (caller.isPublisher()) {
+            return id.equals(caller.publishableIntegration()) ? integrations.findByIdOptional(id).orElseThrow(() ->
+                    ProblemException.notFound("No integration " + id)) : missing(id);
+        }
+        return integrations.findOwned(id, caller.accountId()).orElseGet(() -> missing(id));
+    }
+
+    private static Integration missing(UUID id) {
+        throw ProblemException.notFound("No integration " + id + " in this account");
     }
 
     public List<Integration> page(PageRequest page) {

@@ -1,5 +1,8 @@
 package io.marketplace.integrations.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.integrations.persistence.IdempotentRequests;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.persistence.Listing;
@@ -24,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Stage 2: a version's settings, its listing per language and the listing's images. Only drafts change. */
@@ -43,6 +47,12 @@ public class ListingService {
 
     @Inject
     ArchiveService archives;
+
+    @Inject
+    IdempotentRequests idempotentRequests;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     Caller caller;
@@ -151,13 +161,58 @@ public class ListingService {
         ref.version().updatedAt = Instant.now();
     }
 
-    /** Validates and stores a draft's widget archive; an invalid one is answered with its report. */
+    /**
+     * Validates and stores a draft's widget archive; an invalid one is answered with its report. With an
+     * Idempotency-Key, a retry of the same body answers what the first upload answered (even once the version
+     * has moved on), and the same key with another body is a 422.
+     */
     @Transactional
-    public ArchiveReport putArchive(UUID integrationId, int number, byte[] body) {
-        IntegrationVersion version = draft(version(integrationId, number));
+    public ArchiveReport putArchive(UUID integrationId, int number, byte[] body, String idempotencyKey) {
+        IntegrationVersion version = version(integrationId, number);
+        String bodySha256 = Hashes.sha256(body == null ? new byte[0] : body);
+        if (idempotencyKey != null) {
+            checkIdempotencyKey(idempotencyKey);
+            Optional<ArchiveReport> earlier = earlierAnswer(version, idempotencyKey, bodySha256);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        draft(version);
         ArchiveReport report = archives.attach(version, body);
         version.updatedAt = Instant.now();
+        if (idempotencyKey != null && !idempotentRequests.record(version.id, idempotencyKey, bodySha256, 200, toJson(report))) {
+            // a concurrent retry answered first; this one changed the same version to the same archive
+            return earlierAnswer(version, idempotencyKey, bodySha256).orElse(report);
+        }
         return report;
+    }
+
+    private Optional<ArchiveReport> earlierAnswer(IntegrationVersion version, String key, String bodySha256) {
+        return idempotentRequests.find(version.id, key).map(stored -> {
+            if (!stored.bodySha256().equals(bodySha256)) {
+                throw ProblemException.unprocessable("Idempotency-Key " + key
+                        + " was already used with a different body; use a new key for a new upload", List.of());
+            }
+            try {
+                return json.readValue(stored.response(), ArchiveReport.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored answer is always readable", e);
+            }
+        });
+    }
+
+    private static void checkIdempotencyKey(String key) {
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw ProblemException.invalid("Idempotency-Key", "invalid", "Idempotency-Key must be 1-255 visible ASCII characters");
+        }
+    }
+
+    private String toJson(ArchiveReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An archive report is always writable as JSON", e);
+        }
     }
 
     public ArchiveReport checkArchive(UUID integrationId, byte[] body) {

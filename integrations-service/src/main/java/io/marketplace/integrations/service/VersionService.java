@@ -18,7 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Versions of an integration: review, moderation, publication, new drafts and deletions. */
@@ -107,6 +110,18 @@ public class VersionService {
                 .forEach(previous -> lifecycle.applyAutomatically(previous, Move.SUPERSEDE,
                         "version " + version.number + " was published"));
         return version;
+    }
+
+    /** The integration's versions, newest first, plus one more to tell whether a next page exists. */
+    public List<IntegrationVersion> page(UUID integrationId, PageRequest page) {
+        List<IntegrationVersion> all = new ArrayList<>(integrations.get(integrationId).versions);
+        Collections.reverse(all);
+        return all.stream().skip(page.offset()).limit(page.limit() + 1L).toList();
+    }
+
+    /** The integration's draft, if it has one. */
+    public Optional<IntegrationVersion> openDraft(UUID integrationId) {
+        return integrations.get(integrationId).versions.stream().filter(v -> v.status == VersionStatus.DRAFT).findFirst();
     }
 
     /** A new draft copied from the latest version: settings, listings, images (by reference) and archive. */

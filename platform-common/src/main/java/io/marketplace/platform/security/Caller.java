@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: the account the user acts in and whether it is a technical account, read from the bearer token. */
@@ -69,6 +70,22 @@ public class Caller {
             return text.getString();
         }
         return claim instanceof String text ? text : null;
+    }
+
+    /** A CI pipeline holding a publish token rather than a user. */
+    public boolean isPublisher() {
+        return identity.hasRole(Roles.PUBLISHER);
+    }
+
+    /** The one integration a publish token may act on (its {@code client_id}), or null when it names none. */
+    public UUID publishableIntegration() {
+        Object claim = token.getClaim("client_id");
+        String text = claim instanceof JsonString json ? json.getString() : claim instanceof String plain ? plain : null;
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public String userId() {

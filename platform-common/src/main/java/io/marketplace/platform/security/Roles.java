@@ -7,6 +7,8 @@ public final class Roles {
     public static final String MODERATOR = "moderator";
     /** Service-to-service callers (OIDC client credentials). */
     public static final String SERVICE = "service";
+    /** CI pipelines: the scope of keys-service's short-lived publish tokens, limited to one integration's versions. */
+    public static final String PUBLISHER = "versions:write";
 
     private Roles() {
     }

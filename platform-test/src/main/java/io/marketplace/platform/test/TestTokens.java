@@ -6,12 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Bearer tokens signed by the test key pair that every service trusts in the test profile. */
 public final class TestTokens {
 
+    /** The issuer name of keys-service's publish tokens in the test profile. */
+    public static final String PUBLISH_TOKEN_ISSUER = "marketplace-keys-service";
+
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.fromPem(readKey(), DevTokenIssuer.DEFAULT_ISSUER);
+    private static final DevTokenIssuer PUBLISH_ISSUER = DevTokenIssuer.fromPem(readKey(), PUBLISH_TOKEN_ISSUER);
     private static final long TTL_SECONDS = 3600;
 
     private TestTokens() {
@@ -29,6 +38,28 @@ public final class TestTokens {
 
     public static String user(long accountId, boolean technicalAccount, String... roles) {
         return ISSUER.userToken("user-" + accountId, accountId, technicalAccount, List.of(roles), TTL_SECONDS);
+    }
+
+    /** A CI publish token for one integration, as keys-service issues it (scope versions:write, 10 minutes). */
+    public static String publisher(UUID integrationId) {
+        return PUBLISH_ISSUER.sign(publishClaims(integrationId), 600);
+    }
+
+    /** A publish token issued {@code age} ago and still unexpired: older than the 15 minutes allowed. */
+    public static String publisherIssuedAgo(UUID integrationId, Duration age) {
+        Map<String, Object> claims = publishClaims(integrationId);
+        long issuedAt = Instant.now().minus(age).getEpochSecond();
+        claims.put("iat", issuedAt);
+        claims.put("exp", Instant.now().plusSeconds(600).getEpochSecond());
+        return PUBLISH_ISSUER.sign(claims, 600);
+    }
+
+    private static Map<String, Object> publishClaims(UUID integrationId) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", "publish-key-" + integrationId);
+        claims.put("client_id", integrationId.toString());
+        claims.put("scope", Roles.PUBLISHER);
+        return claims;
     }
 
     public static String service(String serviceName) {
