@@ -72,6 +72,11 @@ else
   echo "Auth: $QUARKUS_OIDC_AUTH_SERVER_URL"
 fi
 export KEYS_SERVICE_URL="${KEYS_SERVICE_URL:-http://localhost:8082}"
+# keys-service encrypts the secrets it must read back with this AES-256 key, made once like the issuer's key pair
+if [ -z "${KEYS_ENCRYPTION_KEY:-}" ]; then
+  [ -f .dev/keys-encryption.key ] || { mkdir -p .dev; head -c 32 /dev/urandom | base64 > .dev/keys-encryption.key; chmod 600 .dev/keys-encryption.key; }
+  export KEYS_ENCRYPTION_KEY="$(cat .dev/keys-encryption.key)"
+fi
 
 pids=()
 stop_all() {

@@ -15,6 +15,9 @@ public class IntegrationSavedHandler extends JsonEventHandler<IntegrationSaved> 
     @Inject
     ClientRegistrations registrations;
 
+    @Inject
+    ClientCredentials credentials;
+
     public IntegrationSavedHandler() {
         super(IntegrationSaved.class, IntegrationSaved.TYPE);
     }
@@ -31,5 +34,6 @@ public class IntegrationSavedHandler extends JsonEventHandler<IntegrationSaved> 
     @Override
     protected void handle(IntegrationSaved saved, EventEnvelope event) {
         registrations.upsert(saved, event.occurredAt());
+        credentials.ensureFor(saved.integrationId());
     }
 }

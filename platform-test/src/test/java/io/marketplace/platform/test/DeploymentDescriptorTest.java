@@ -72,7 +72,7 @@ class DeploymentDescriptorTest {
                     assertThat(service + " sets " + name, readme, containsString("`" + name + "`"));
                 } else {
                     assertThat(service + " sets " + name + ", which no configuration file reads",
-                            serviceConfig + sharedDefaults, containsString("${" + name + ":"));
+                            (serviceConfig + sharedDefaults).matches("(?s).*\\$\\{" + name + "[:}].*"), equalTo(true));
                 }
             });
         }

@@ -1,0 +1,20 @@
+package io.marketplace.keys.rest;
+
+import io.marketplace.keys.service.ClientCredentials.WebhookSecretView;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The Keys tab of an integration: its client id and secret, webhook secrets, long-lived tokens and publish keys. */
+public record KeysView(
+        UUID integrationId,
+        String secretKey,
+        Instant secretKeyRotatedAt,
+        List<WebhookSecretView> webhookSecrets,
+        List<TokenSummary> longLivedTokens,
+        List<TokenSummary> publishKeys) {
+
+    /** A token or key shown by its first characters only: the whole value is shown once, when it is made. */
+    public record TokenSummary(UUID id, String prefix, Instant createdAt, Instant expiresAt) {
+    }
+}

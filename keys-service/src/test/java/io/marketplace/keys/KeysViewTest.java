@@ -1,0 +1,100 @@
+package io.marketplace.keys;
+
+import static io.marketplace.keys.Registrations.newAccount;
+import static io.marketplace.keys.Registrations.register;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class KeysViewTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    private static io.restassured.specification.RequestSpecification asAdmin(long account) {
+        return given().auth().oauth2(TestTokens.technicalAdmin(account));
+    }
+
+    @Test
+    void showsTheCredentialsOfANewlyRegisteredIntegrationToItsAdmins() {
+        long account = newAccount();
+        UUID clientId = register(account);
+
+        asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+                .then().statusCode(200)
+                .body("integration_id", equalTo(clientId.toString()))
+                .body("secret_key.length()", equalTo(64))
+                .body("webhook_secrets", hasSize(1))
+                .body("webhook_secrets[0].secret", startsWith("whsec_"))
+                .body("webhook_secrets[0].expires_at", nullValue())
+                .body("long_lived_tokens", hasSize(0))
+                .body("publish_keys", hasSize(0));
+    }
+
+    @Test
+    void storesTheSecretKeyEncrypted() {
+        long account = newAccount();
+        UUID clientId = register(account);
+        String secret = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+                .then().extract().path("secret_key");
+
+        String stored = (String) entityManager.createNativeQuery("SELECT secret_enc FROM client_secret WHERE client_id = ?1")
+                .setParameter(1, clientId).getSingleResult();
+        assertThat(stored, startsWith("k1:"));
+        assertThat(stored.contains(secret), equalTo(false));
+    }
+
+    @Test
+    void answersOtherAccountsAndNonAdminsAsTheyShould() {
+        long account = newAccount();
+        UUID clientId = register(account);
+
+        asAdmin(newAccount()).when().get("/api/v1/integrations/{id}/keys", clientId).then().statusCode(404);
+        given().auth().oauth2(TestTokens.technicalDeveloper(account))
+                .when().get("/api/v1/integrations/{id}/keys", clientId).then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(account, false, Roles.ADMIN))
+                .when().get("/api/v1/integrations/{id}/keys", clientId).then().statusCode(403);
+        asAdmin(account).when().get("/api/v1/integrations/{id}/keys", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void rotatesTheSecretKey() {
+        long account = newAccount();
+        UUID clientId = register(account);
+        String before = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId).then().extract().path("secret_key");
+
+        asAdmin(account).when().post("/api/v1/integrations/{id}/keys/secret/rotation", clientId)
+                .then().statusCode(200)
+                .body("secret_key", not(equalTo(before)));
+    }
+
+    @Test
+    void keepsTheOldWebhookSecretSigningForADayAfterARotation() {
+        long account = newAccount();
+        UUID clientId = register(account);
+        String before = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+                .then().extract().path("webhook_secrets[0].secret");
+
+        asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
+                .then().statusCode(200)
+                .body("webhook_secrets", hasSize(2))
+                .body("webhook_secrets[0].secret", not(equalTo(before)))
+                .body("webhook_secrets[0].expires_at", nullValue())
+                .body("webhook_secrets[1].secret", equalTo(before))
+                .body("webhook_secrets[1].expires_at", notNullValue());
+    }
+}
