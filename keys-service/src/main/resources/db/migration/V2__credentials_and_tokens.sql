@@ -59,18 +59,18 @@ CREATE TABLE refresh_token (
     used_at    TIMESTAMPTZ
 );
 
--- Access tokens are JWTs; their ids are kept so that introspection and revocation know their grant.
-CREATE TABLE access_token (
+-- Access tokens are JWTs naming their grant (claim gid), so none is stored; one revoked on its own is listed here
+-- until it expires.
+CREATE TABLE revoked_access_token (
     jti        UUID        PRIMARY KEY,
-    grant_id   UUID        NOT NULL REFERENCES token_grant (id) ON DELETE CASCADE,
     expires_at TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX access_token_by_grant ON access_token (grant_id);
 
 CREATE TABLE long_lived_token (
     id         UUID        PRIMARY KEY,
     client_id  UUID        NOT NULL,
     grant_id   UUID        NOT NULL REFERENCES token_grant (id),
+    token_hash TEXT        NOT NULL,
     prefix     TEXT        NOT NULL,
     expires_at TIMESTAMPTZ NOT NULL,
     created_at TIMESTAMPTZ NOT NULL
@@ -79,6 +79,7 @@ CREATE TABLE long_lived_token (
 CREATE TABLE publish_key (
     id         UUID        PRIMARY KEY,
     client_id  UUID        NOT NULL,
+    grant_id   UUID        NOT NULL REFERENCES token_grant (id),
     key_hash   TEXT        NOT NULL,
     prefix     TEXT        NOT NULL,
     created_at TIMESTAMPTZ NOT NULL,

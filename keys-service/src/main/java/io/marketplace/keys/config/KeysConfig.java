@@ -29,9 +29,25 @@ public interface KeysConfig {
     @WithDefault("15m")
     Duration publishTokenLifetime();
 
+    /** A signing key is replaced once it is this old. */
+    @WithDefault("30d")
+    Duration signingKeyLifetime();
+
     /** How long a rotated-out webhook secret keeps signing beside the new one. */
     @WithDefault("24h")
     Duration webhookSecretOverlap();
+
+    TokenRate tokenRate();
+
+    interface TokenRate {
+        /** Token requests per second a client may make on average. */
+        @WithDefault("20")
+        double perSecond();
+
+        /** How many it may make at once after being idle. */
+        @WithDefault("40")
+        double burst();
+    }
 
     interface Encryption {
         /** The key that encrypts new secrets; older ciphertexts name the key they were made with. */

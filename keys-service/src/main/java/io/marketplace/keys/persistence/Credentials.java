@@ -38,6 +38,13 @@ public class Credentials {
         });
     }
 
+    /** The integration's scopes as a space-separated OAuth scope. */
+    public String scopes(UUID clientId) {
+        return (String) entityManager.createNativeQuery(
+                        "SELECT array_to_string(scopes, ' ') FROM client_registration WHERE client_id = ?1")
+                .setParameter(1, clientId).getSingleResult();
+    }
+
     public boolean hasSecret(UUID clientId) {
         return !entityManager.createNativeQuery("SELECT 1 FROM client_secret WHERE client_id = ?1")
                 .setParameter(1, clientId).getResultList().isEmpty();

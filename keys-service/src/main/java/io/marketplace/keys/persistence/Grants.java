@@ -1,0 +1,158 @@
+package io.marketplace.keys.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Grants and the secrets issued under them (codes, refresh tokens, publish keys), stored by hash. */
+@ApplicationScoped
+public class Grants {
+
+    public record Grant(UUID id, UUID clientId, Long accountId, String kind, String scope, Instant revokedAt) {
+    }
+
+    public record Code(String hash, UUID clientId, long accountId, String challenge, String challengeMethod,
+            Instant expiresAt, Instant usedAt, UUID grantId) {
+    }
+
+    public record RefreshToken(String hash, UUID grantId, Instant expiresAt, Instant usedAt) {
+    }
+
+    public record PublishKey(UUID id, UUID clientId, UUID grantId, String keyHash, Instant revokedAt) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    public UUID createGrant(UUID clientId, Long accountId, String kind, String scope) {
+        UUID id = UUID.randomUUID();
+        entityManager.createNativeQuery("""
+                        INSERT INTO token_grant (id, client_id, account_id, kind, scope, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, now())""")
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, accountId)
+                .setParameter(4, kind).setParameter(5, scope)
+                .executeUpdate();
+        return id;
+    }
+
+    public Optional<Grant> grant(UUID id) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT id, client_id, account_id, kind, scope, revoked_at FROM token_grant WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] c = (Object[]) row;
+            return new Grant((UUID) c[0], (UUID) c[1], c[2] == null ? null : ((Number) c[2]).longValue(), (String) c[3],
+                    (String) c[4], Credentials.instant(c[5]));
+        });
+    }
+
+    public void revokeGrant(UUID id) {
+        entityManager.createNativeQuery("UPDATE token_grant SET revoked_at = now() WHERE id = ?1 AND revoked_at IS NULL")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** Revokes every grant an account gave an integration (it was uninstalled); answers how many. */
+    public int revokeAll(UUID clientId, long accountId) {
+        return entityManager.createNativeQuery("""
+                        UPDATE token_grant SET revoked_at = now()
+                        WHERE client_id = ?1 AND account_id = ?2 AND revoked_at IS NULL AND kind = 'authorization_code'""")
+                .setParameter(1, clientId).setParameter(2, accountId).executeUpdate();
+    }
+
+    public void saveCode(String hash, UUID clientId, long accountId, String challenge, String method, Instant expiresAt) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO authorization_code (code_hash, client_id, account_id, code_challenge, code_challenge_method,
+                                                        expires_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, hash).setParameter(2, clientId).setParameter(3, accountId)
+                .setParameter(4, challenge).setParameter(5, method).setParameter(6, utc(expiresAt))
+                .executeUpdate();
+    }
+
+    /** The code, locked: two exchanges of one code cannot both see it unused. */
+    public Optional<Code> lockCode(String hash) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT code_hash, client_id, account_id, code_challenge, code_challenge_method, expires_at, used_at,
+                               grant_id
+                        FROM authorization_code WHERE code_hash = ?1 FOR UPDATE""")
+                .setParameter(1, hash).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] c = (Object[]) row;
+            return new Code((String) c[0], (UUID) c[1], ((Number) c[2]).longValue(), (String) c[3], (String) c[4],
+                    Credentials.instant(c[5]), Credentials.instant(c[6]), (UUID) c[7]);
+        });
+    }
+
+    public void markCodeUsed(String hash, UUID grantId) {
+        entityManager.createNativeQuery("UPDATE authorization_code SET used_at = now(), grant_id = ?2 WHERE code_hash = ?1")
+                .setParameter(1, hash).setParameter(2, grantId).executeUpdate();
+    }
+
+    public void saveRefreshToken(String hash, UUID grantId, Instant expiresAt) {
+        entityManager.createNativeQuery("INSERT INTO refresh_token (token_hash, grant_id, expires_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, hash).setParameter(2, grantId).setParameter(3, utc(expiresAt)).executeUpdate();
+    }
+
+    public Optional<RefreshToken> lockRefreshToken(String hash) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT token_hash, grant_id, expires_at, used_at FROM refresh_token WHERE token_hash = ?1 FOR UPDATE")
+                .setParameter(1, hash).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] c = (Object[]) row;
+            return new RefreshToken((String) c[0], (UUID) c[1], Credentials.instant(c[2]), Credentials.instant(c[3]));
+        });
+    }
+
+    public void markRefreshTokenUsed(String hash) {
+        entityManager.createNativeQuery("UPDATE refresh_token SET used_at = now() WHERE token_hash = ?1")
+                .setParameter(1, hash).executeUpdate();
+    }
+
+    public void savePublishKey(UUID id, UUID clientId, UUID grantId, String keyHash, String prefix) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO publish_key (id, client_id, grant_id, key_hash, prefix, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, now())""")
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, grantId)
+                .setParameter(4, keyHash).setParameter(5, prefix)
+                .executeUpdate();
+    }
+
+    public Optional<PublishKey> publishKey(UUID id) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT id, client_id, grant_id, key_hash, revoked_at FROM publish_key WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] c = (Object[]) row;
+            return new PublishKey((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3], Credentials.instant(c[4]));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object[]> publishKeys(UUID clientId) {
+        return entityManager.createNativeQuery("""
+                        SELECT id, prefix, created_at FROM publish_key
+                        WHERE client_id = ?1 AND revoked_at IS NULL ORDER BY created_at DESC""")
+                .setParameter(1, clientId).getResultList();
+    }
+
+    public void revokeAccessToken(UUID jti, Instant expiresAt) {
+        entityManager.createNativeQuery(
+                        "INSERT INTO revoked_access_token (jti, expires_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, jti).setParameter(2, utc(expiresAt)).executeUpdate();
+    }
+
+    public boolean accessTokenRevoked(UUID jti) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM revoked_access_token WHERE jti = ?1")
+                .setParameter(1, jti).getResultList().isEmpty();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

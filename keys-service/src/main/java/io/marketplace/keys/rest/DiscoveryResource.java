@@ -1,0 +1,72 @@
+package io.marketplace.keys.rest;
+
+import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.keys.service.TokenSigner;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Authorization server metadata (RFC 8414, and the OpenID Connect discovery form) and the JWKS. Anonymous. */
+@Path("/")
+@Tag(name = "oauth2", description = "OAuth 2.0 authorization server")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class DiscoveryResource {
+
+    @Inject
+    KeysConfig config;
+
+    @Inject
+    TokenSigner signer;
+
+    @GET
+    @Path(".well-known/oauth-authorization-server")
+    @Operation(summary = "Authorization server metadata (RFC 8414)")
+    public Map<String, Object> metadata(@Context UriInfo uri) {
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", config.issuer());
+        metadata.put("token_endpoint", base + "/oauth2/access_token");
+        metadata.put("jwks_uri", base + "/oauth2/jwks");
+        metadata.put("revocation_endpoint", base + "/oauth2/revoke");
+        metadata.put("introspection_endpoint", base + "/oauth2/introspect");
+        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        metadata.put("response_types_supported", List.of("code"));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
+        metadata.put("code_challenge_methods_supported", List.of("S256"));
+        metadata.put("scopes_supported", List.of("crm", "notifications", "files", "files_delete", "versions:write"));
+        return metadata;
+    }
+
+    @GET
+    @Path(".well-known/openid-configuration")
+    @Operation(summary = "The same metadata in OpenID Connect discovery form")
+    public Map<String, Object> openidConfiguration(@Context UriInfo uri) {
+        Map<String, Object> metadata = new LinkedHashMap<>(metadata(uri));
+        metadata.put("subject_types_supported", List.of("public"));
+        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        return metadata;
+    }
+
+    @GET
+    @Path("oauth2/jwks")
+    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The public keys that verify this server's tokens")
+    public Response jwks() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(signer.jwks()).cacheControl(cache).build();
+    }
+}

@@ -1,0 +1,222 @@
+package io.marketplace.keys.service;
+
+import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.keys.persistence.Credentials;
+import io.marketplace.keys.persistence.Credentials.Client;
+import io.marketplace.keys.persistence.Grants;
+import io.marketplace.keys.persistence.Grants.Code;
+import io.marketplace.keys.persistence.Grants.Grant;
+import io.marketplace.keys.persistence.Grants.PublishKey;
+import io.marketplace.keys.persistence.Grants.RefreshToken;
+import io.marketplace.platform.problem.ProblemException;
+import io.marketplace.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The token endpoint's grants: authorization_code (with PKCE), refresh_token (rotating) and client_credentials (publish keys). */
+@ApplicationScoped
+public class TokenService {
+
+    private static final Pattern PKCE_VERIFIER = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
+    private static final String REFRESH_PREFIX = "rt_";
+
+    @Inject
+    Grants grants;
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    ClientCredentials clientCredentials;
+
+    @Inject
+    TokenSigner signer;
+
+    @Inject
+    KeysConfig config;
+
+    @Inject
+    TokenRateLimiter rateLimiter;
+
+    /** The answer of the token endpoint (Kommo's shape: server_time is the server's Unix time). */
+    public record TokenAnswer(String tokenType, long expiresIn, String accessToken, String refreshToken, long serverTime) {
+    }
+
+    /** The client as it authenticated: by the body's client_id/client_secret or by HTTP Basic, never both. */
+    public record ClientAuthentication(String clientId, String secret, boolean basic) {
+    }
+
+    @Transactional(dontRollbackOn = OAuthException.class)
+    public TokenAnswer token(Map<String, String> params, ClientAuthentication client) {
+        String grantType = params.get("grant_type");
+        if (grantType == null || grantType.isBlank()) {
+            throw OAuthException.invalidRequest("grant_type is required");
+        }
+        if (client.clientId() == null || client.secret() == null) {
+            throw new OAuthException(401, "invalid_client", "client_id and client_secret are required", client.basic());
+        }
+        rateLimiter.acquire(client.clientId());
+        return switch (grantType) {
+            case "authorization_code" -> authorizationCode(authenticatedIntegration(client), params);
+            case "refresh_token" -> refresh(authenticatedIntegration(client), params);
+            case "client_credentials" -> publish(client);
+            default -> throw new OAuthException(400, "unsupported_grant_type", "grant_type " + grantType + " is not supported", false);
+        };
+    }
+
+    /** Issues an authorization code for an account installing the integration (shown to the developer once). */
+    @Transactional
+    public String issueCode(UUID clientId, long accountId, String challenge, String challengeMethod) {
+        if (credentials.client(clientId).isEmpty()) {
+            throw ProblemException.notFound("No registered integration " + clientId);
+        }
+        if (challenge != null && !"S256".equals(challengeMethod)) {
+            throw ProblemException.invalid("code_challenge_method", "unsupported", "Only S256 PKCE challenges are supported");
+        }
+        String code = Secrets.random(32);
+        grants.saveCode(Secrets.sha256(code), clientId, accountId, challenge, challenge == null ? null : "S256",
+                Instant.now().plus(config.codeLifetime()));
+        return code;
+    }
+
+    @Transactional
+    public int revokeAll(UUID clientId, long accountId) {
+        return grants.revokeAll(clientId, accountId);
+    }
+
+    private Client authenticatedIntegration(ClientAuthentication client) {
+        UUID clientId = uuid(client.clientId());
+        if (clientId == null || !clientCredentials.authenticates(clientId, client.secret())) {
+            throw new OAuthException(401, "invalid_client", "Unknown client or wrong client_secret", client.basic());
+        }
+        return credentials.client(clientId).orElseThrow();
+    }
+
+    private TokenAnswer authorizationCode(Client client, Map<String, String> params) {
+        String code = required(params, "code");
+        String redirectUri = required(params, "redirect_uri");
+        Code stored = grants.lockCode(Secrets.sha256(code))
+                .filter(c -> c.clientId().equals(client.clientId()))
+                .orElseThrow(() -> OAuthException.invalidGrant("The code is not valid for this client"));
+        if (stored.usedAt() != null) {
+            // a replayed code: whoever holds it must not keep what the first exchange gave
+            if (stored.grantId() != null) {
+                grants.revokeGrant(stored.grantId());
+            }
+            throw OAuthException.invalidGrant("The code was already used; the tokens issued from it are revoked");
+        }
+        if (stored.expiresAt().isBefore(Instant.now())) {
+            throw OAuthException.invalidGrant("The code has expired");
+        }
+        if (!redirectUri.equals(client.redirectUri())) {
+            throw OAuthException.invalidGrant("redirect_uri does not match the integration's registered one");
+        }
+        checkPkce(stored, params.get("code_verifier"));
+        UUID grantId = grants.createGrant(client.clientId(), stored.accountId(), "authorization_code", scopeOf(client));
+        grants.markCodeUsed(stored.hash(), grantId);
+        return issue(grantId, client.clientId(), stored.accountId(), scopeOf(client));
+    }
+
+    private TokenAnswer refresh(Client client, Map<String, String> params) {
+        String token = required(params, "refresh_token");
+        RefreshToken stored = grants.lockRefreshToken(Secrets.sha256(token))
+                .orElseThrow(() -> OAuthException.invalidGrant("The refresh token is not valid"));
+        Grant grant = grants.grant(stored.grantId()).filter(g -> g.clientId().equals(client.clientId()))
+                .orElseThrow(() -> OAuthException.invalidGrant("The refresh token is not valid for this client"));
+        if (stored.usedAt() != null) {
+            // a refresh token is single use: seeing one again means it leaked, so the whole grant goes
+            grants.revokeGrant(grant.id());
+            throw OAuthException.invalidGrant("The refresh token was already used; the grant is revoked");
+        }
+        if (grant.revokedAt() != null || stored.expiresAt().isBefore(Instant.now())) {
+            throw OAuthException.invalidGrant("The refresh token has expired or was revoked");
+        }
+        grants.markRefreshTokenUsed(stored.hash());
+        return issue(grant.id(), client.clientId(), grant.accountId(), grant.scope());
+    }
+
+    /** A publish key buys a short-lived token that may only push versions of its integration. */
+    private TokenAnswer publish(ClientAuthentication client) {
+        UUID keyId = uuid(client.clientId());
+        PublishKey key = keyId == null ? null : grants.publishKey(keyId).orElse(null);
+        if (key == null || key.revokedAt() != null || !Secrets.same(key.keyHash(), Secrets.sha256(client.secret()))) {
+            throw new OAuthException(401, "invalid_client", "Unknown publish key or wrong secret", client.basic());
+        }
+        Instant now = Instant.now();
+        Instant expires = now.plus(config.publishTokenLifetime());
+        String token = signer.sign(TokenSigner.claims()
+                .subject("publish-key-" + key.id())
+                .audience(config.audience())
+                .issuedAt(now).expiresAt(expires)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", key.clientId().toString())
+                .claim("scope", Roles.PUBLISHER)
+                .claim("gid", key.grantId().toString())).token();
+        return new TokenAnswer("Bearer", config.publishTokenLifetime().toSeconds(), token, null, now.getEpochSecond());
+    }
+
+    private TokenAnswer issue(UUID grantId, UUID clientId, long accountId, String scope) {
+        Instant now = Instant.now();
+        String access = signer.sign(TokenSigner.claims()
+                .subject(Long.toString(accountId))
+                .audience(config.audience())
+                .issuedAt(now).expiresAt(now.plus(config.accessTokenLifetime()))
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", clientId.toString())
+                .claim("account_id", accountId)
+                .claim("scope", scope)
+                .claim("gid", grantId.toString())).token();
+        String refresh = REFRESH_PREFIX + Secrets.random(32);
+        grants.saveRefreshToken(Secrets.sha256(refresh), grantId, now.plus(config.refreshTokenLifetime()));
+        return new TokenAnswer("Bearer", config.accessTokenLifetime().toSeconds(), access, refresh, now.getEpochSecond());
+    }
+
+    private static void checkPkce(Code code, String verifier) {
+        if (code.challenge() == null) {
+            if (verifier != null) {
+                throw OAuthException.invalidGrant("code_verifier was given but the code was issued without a challenge");
+            }
+            return;
+        }
+        if (verifier == null || !PKCE_VERIFIER.matcher(verifier).matches()) {
+            throw OAuthException.invalidGrant("A code_verifier of 43-128 characters is required for this code");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            if (!Secrets.same(code.challenge(), Base64.getUrlEncoder().withoutPadding().encodeToString(digest))) {
+                throw OAuthException.invalidGrant("code_verifier does not match the code_challenge");
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String scopeOf(Client client) {
+        return credentials.scopes(client.clientId());
+    }
+
+    private static String required(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            throw OAuthException.invalidRequest(name + " is required");
+        }
+        return value;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

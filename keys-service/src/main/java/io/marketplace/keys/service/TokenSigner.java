@@ -1,0 +1,153 @@
+package io.marketplace.keys.service;
+
+import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.keys.persistence.SigningKeys;
+import io.marketplace.keys.persistence.SigningKeys.StoredKey;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signs tokens (RS256, {@code kid} header) with the active signing key and publishes the JWKS. A rotation
+ * activates a new key; the old one stays in the JWKS while any token it signed can still be presented.
+ */
+@ApplicationScoped
+public class TokenSigner {
+
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    KeysConfig config;
+
+    private volatile ActiveKey active;
+
+    private record ActiveKey(String kid, PrivateKey privateKey, Instant createdAt) {
+    }
+
+    void ensureKey(@Observes StartupEvent start) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (keys.active().isEmpty()) {
+                keys.replaceActive(newKey(), Instant.now());
+            }
+        });
+        active = null;
+    }
+
+    /** Signs the claims with the active key; answers the token and the kid that signed it. */
+    public Signed sign(JwtClaimsBuilder claims) {
+        ActiveKey key = activeKey();
+        return new Signed(claims.issuer(config.issuer()).jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256)
+                .sign(key.privateKey()), key.kid());
+    }
+
+    public record Signed(String token, String kid) {
+    }
+
+    public static JwtClaimsBuilder claims() {
+        return Jwt.claims();
+    }
+
+    /** Activates a new signing key; tokens signed by the previous one keep verifying until they expire. */
+    public String rotate() {
+        StoredKey next = newKey();
+        Instant stillValid = Instant.now().plus(config.accessTokenLifetime()).plus(Duration.ofMinutes(5));
+        QuarkusTransaction.requiringNew().run(() -> keys.replaceActive(next, stillValid));
+        active = null;
+        return next.kid();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void rotateWhenDue() {
+        if (activeKey().createdAt().plus(config.signingKeyLifetime()).isBefore(Instant.now())) {
+            rotate();
+        }
+    }
+
+    /** The JWKS: every published key's public half. */
+    public Map<String, Object> jwks() {
+        List<Map<String, Object>> published = QuarkusTransaction.requiringNew().call(keys::published).stream()
+                .map(TokenSigner::jwk).toList();
+        return Map.of("keys", published);
+    }
+
+    private ActiveKey activeKey() {
+        ActiveKey key = active;
+        if (key == null) {
+            StoredKey stored = QuarkusTransaction.requiringNew().call(() -> keys.active().orElseThrow());
+            key = new ActiveKey(stored.kid(), privateKey(cipher.decrypt(stored.privateKeyEnc())), stored.createdAt());
+            active = key;
+        }
+        return key;
+    }
+
+    private StoredKey newKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            byte[] publicKey = pair.getPublic().getEncoded();
+            String kid = B64URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(publicKey)).substring(0, 16);
+            String privateKey = cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+            return new StoredKey(kid, privateKey, publicKey, Instant.now());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot make a signing key", e);
+        }
+    }
+
+    private static PrivateKey privateKey(String base64) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored signing key does not load", e);
+        }
+    }
+
+    private static Map<String, Object> jwk(StoredKey key) {
+        try {
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(key.publicKey()));
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "RSA");
+            jwk.put("kid", key.kid());
+            jwk.put("use", "sig");
+            jwk.put("alg", "RS256");
+            jwk.put("n", B64URL.encodeToString(unsigned(publicKey.getModulus().toByteArray())));
+            jwk.put("e", B64URL.encodeToString(unsigned(publicKey.getPublicExponent().toByteArray())));
+            return jwk;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored public key does not load", e);
+        }
+    }
+
+    /** JWK integers are unsigned big-endian: BigInteger's sign byte goes. */
+    private static byte[] unsigned(byte[] bytes) {
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+}

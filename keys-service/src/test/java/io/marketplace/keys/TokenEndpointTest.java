@@ -1,0 +1,225 @@
+package io.marketplace.keys;
+
+import static io.marketplace.keys.OAuthFixtures.client;
+import static io.marketplace.keys.OAuthFixtures.code;
+import static io.marketplace.keys.OAuthFixtures.exchange;
+import static io.marketplace.keys.OAuthFixtures.refresh;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.marketplace.keys.OAuthFixtures.RegisteredClient;
+import io.marketplace.platform.test.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TokenEndpointTest {
+
+    private static final long ACCOUNT = 2002;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void exchangesACodeForASignedAccessTokenAndARefreshToken() throws Exception {
+        RegisteredClient client = client();
+        String code = code(client, ACCOUNT);
+
+        var answer = exchange(client, code, Map.of())
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(86400))
+                .body("refresh_token", startsWith("rt_"))
+                .body("server_time", notNullValue())
+                .extract();
+        JwtClaims claims = OAuthFixtures.verify(answer.path("access_token"));
+        assertThat(claims.getStringClaimValue("client_id"), equalTo(client.clientId().toString()));
+        assertThat(claims.getClaimValue("account_id", Long.class), equalTo(ACCOUNT));
+        assertThat(claims.getStringClaimValue("scope"), equalTo("crm"));
+        assertThat((double) claims.getExpirationTime().getValue(), closeTo(Instant.now().getEpochSecond() + 86400, 60));
+        assertThat(claims.getIssuedAt(), notNullValue());
+    }
+
+    @Test
+    void acceptsJsonBodiesAndHttpBasicClientAuthentication() {
+        RegisteredClient client = client();
+
+        given().contentType("application/json")
+                .body(Map.of("grant_type", "authorization_code", "code", code(client, ACCOUNT),
+                        "redirect_uri", Registrations.REDIRECT_URI, "client_id", client.clientId().toString(),
+                        "client_secret", client.secret()))
+                .when().post("/oauth2/access_token")
+                .then().statusCode(200).body("access_token", notNullValue());
+        given().auth().preemptive().basic(client.clientId().toString(), client.secret())
+                .formParams(Map.of("grant_type", "authorization_code", "code", code(client, ACCOUNT),
+                        "redirect_uri", Registrations.REDIRECT_URI))
+                .when().post("/oauth2/access_token")
+                .then().statusCode(200).body("access_token", notNullValue());
+    }
+
+    @Test
+    void refusesAWrongSecretAsInvalidClient() {
+        RegisteredClient client = client();
+        RegisteredClient wrong = new RegisteredClient(client.clientId(), "not-the-secret", client.ownerAccount());
+
+        exchange(wrong, code(client, ACCOUNT), Map.of())
+                .statusCode(401)
+                .header("Cache-Control", "no-store")
+                .body("error", equalTo("invalid_client"));
+        given().auth().preemptive().basic(client.clientId().toString(), "nope")
+                .formParams(Map.of("grant_type", "authorization_code", "code", "x", "redirect_uri", Registrations.REDIRECT_URI))
+                .when().post("/oauth2/access_token")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic"))
+                .body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void aCodeUsedTwiceFailsAndRevokesWhatTheFirstUseGave() {
+        RegisteredClient client = client();
+        String code = code(client, ACCOUNT);
+        String refreshToken = exchange(client, code, Map.of()).statusCode(200).extract().path("refresh_token");
+
+        exchange(client, code, Map.of()).statusCode(400).body("error", equalTo("invalid_grant"));
+        refresh(client, refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void refusesAnotherClientsCode() {
+        RegisteredClient client = client();
+        RegisteredClient other = client();
+
+        exchange(other, code(client, ACCOUNT), Map.of()).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void refusesAnExpiredCode() {
+        RegisteredClient client = client();
+        String code = code(client, ACCOUNT);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "UPDATE authorization_code SET expires_at = now() - interval '1 minute' WHERE client_id = ?1")
+                .setParameter(1, client.clientId()).executeUpdate());
+
+        exchange(client, code, Map.of()).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void matchesTheRedirectUriExactly() {
+        RegisteredClient client = client();
+
+        exchange(client, code(client, ACCOUNT), Map.of("redirect_uri", Registrations.REDIRECT_URI + "/"))
+                .statusCode(400).body("error", equalTo("invalid_grant"));
+        exchange(client, code(client, ACCOUNT), Map.of("redirect_uri", Registrations.REDIRECT_URI.toUpperCase()))
+                .statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void enforcesPkceWhenTheCodeCarriesAChallenge() throws Exception {
+        RegisteredClient client = client();
+        String verifier = "v".repeat(20) + "-._~" + "0123456789abcdefghijklmnop";
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+
+        exchange(client, code(client, ACCOUNT, challenge), Map.of("code_verifier", verifier.replace('v', 'w')))
+                .statusCode(400).body("error", equalTo("invalid_grant"));
+        exchange(client, code(client, ACCOUNT, challenge), Map.of())
+                .statusCode(400).body("error", equalTo("invalid_grant"));
+        exchange(client, code(client, ACCOUNT), Map.of("code_verifier", verifier))
+                .statusCode(400).body("error", equalTo("invalid_grant"))
+                .body("error_description", containsString("without a challenge"));
+        exchange(client, code(client, ACCOUNT, challenge), Map.of("code_verifier", verifier))
+                .statusCode(200).body("access_token", notNullValue());
+    }
+
+    @Test
+    void rotatesRefreshTokensAndRevokesTheGrantWhenAnOldOneComesBack() {
+        RegisteredClient client = client();
+        String first = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+
+        String second = refresh(client, first).statusCode(200)
+                .body("access_token", notNullValue())
+                .body("refresh_token", not(equalTo(first)))
+                .extract().path("refresh_token");
+        refresh(client, first).statusCode(400).body("error", equalTo("invalid_grant"));
+        refresh(client, second).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void refusesAnotherClientsRefreshToken() {
+        RegisteredClient client = client();
+        String refreshToken = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+
+        refresh(client(), refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void answersUnknownGrantsAndMissingFieldsPerRfc6749() {
+        RegisteredClient client = client();
+
+        given().formParams(Map.of("grant_type", "password", "client_id", client.clientId().toString(),
+                        "client_secret", client.secret()))
+                .when().post("/oauth2/access_token")
+                .then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+        given().formParams(Map.of("client_id", client.clientId().toString(), "client_secret", client.secret()))
+                .when().post("/oauth2/access_token")
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+        exchange(client, "x", Map.of("redirect_uri", "")).statusCode(400).body("error", equalTo("invalid_request"));
+        given().formParams(Map.of("grant_type", "authorization_code"))
+                .when().post("/oauth2/access_token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void refusesAHugeField() {
+        given().contentType("application/json").body("{\"grant_type\": \"" + "x".repeat(1024 * 1024) + "\"}")
+                .when().post("/oauth2/access_token")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void limitsTheTokenEndpointPerClient() {
+        RegisteredClient client = client();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        String retryAfter = null;
+        for (int i = 0; i < 80 && retryAfter == null; i++) {
+            var response = exchange(client, "no-such-code", Map.of()).extract();
+            statuses.add(response.statusCode());
+            retryAfter = response.header("Retry-After");
+        }
+
+        assertThat(statuses, hasItem(429));
+        assertThat(Integer.parseInt(retryAfter) >= 1, equalTo(true));
+    }
+
+    @Test
+    void revokesEverythingAnAccountHoldsWhenTheIntegrationIsDisabled() {
+        RegisteredClient client = client();
+        String refreshToken = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+
+        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json")
+                .body(Map.of("client_id", client.clientId().toString(), "account_id", ACCOUNT))
+                .when().post("/internal/v1/grants/revocations")
+                .then().statusCode(200).body("revoked_grants", equalTo(1));
+
+        refresh(client, refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+}
