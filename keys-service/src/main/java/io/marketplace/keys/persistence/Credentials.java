@@ -85,7 +85,7 @@ public class Credentials {
         return rows.stream().map(c -> new WebhookSecret((String) c[0], instant(c[1]), instant(c[2]))).toList();
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

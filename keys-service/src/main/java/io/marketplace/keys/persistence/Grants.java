@@ -155,4 +155,29 @@ public class Grants {
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    public void revokePublishKey(UUID id) {
+        entityManager.createNativeQuery("UPDATE publish_key SET revoked_at = now() WHERE id = ?1 AND revoked_at IS NULL")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    public void saveLongLivedToken(UUID id, UUID clientId, UUID grantId, String tokenHash, String prefix, Instant expiresAt) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO long_lived_token (id, client_id, grant_id, token_hash, prefix, expires_at, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())""")
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, grantId)
+                .setParameter(4, tokenHash).setParameter(5, prefix).setParameter(6, utc(expiresAt))
+                .executeUpdate();
+    }
+
+    /** The client's unrevoked, unexpired long-lived tokens: id, prefix, created, expires, grant. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> longLivedTokens(UUID clientId) {
+        return entityManager.createNativeQuery("""
+                        SELECT t.id, t.prefix, t.created_at, t.expires_at, t.grant_id FROM long_lived_token t
+                        JOIN token_grant g ON g.id = t.grant_id
+                        WHERE t.client_id = ?1 AND g.revoked_at IS NULL AND t.expires_at > now()
+                        ORDER BY t.created_at DESC""")
+                .setParameter(1, clientId).getResultList();
+    }
 }

@@ -1,16 +1,13 @@
 package io.marketplace.keys.rest;
 
 import io.marketplace.keys.config.KeysConfig;
-import io.marketplace.keys.service.TokenSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +15,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Authorization server metadata (RFC 8414, and the OpenID Connect discovery form) and the JWKS. Anonymous. */
+/** Authorization server metadata (RFC 8414, and the OpenID Connect discovery form). Anonymous. */
 @Path("/")
 @Tag(name = "oauth2", description = "OAuth 2.0 authorization server")
 @PermitAll
@@ -28,8 +25,6 @@ public class DiscoveryResource {
     @Inject
     KeysConfig config;
 
-    @Inject
-    TokenSigner signer;
 
     @GET
     @Path(".well-known/oauth-authorization-server")
@@ -58,15 +53,5 @@ public class DiscoveryResource {
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
         return metadata;
-    }
-
-    @GET
-    @Path("oauth2/jwks")
-    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The public keys that verify this server's tokens")
-    public Response jwks() {
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
-        return Response.ok(signer.jwks()).cacheControl(cache).build();
     }
 }

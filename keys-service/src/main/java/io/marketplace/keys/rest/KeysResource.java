@@ -2,17 +2,21 @@ package io.marketplace.keys.rest;
 
 import io.marketplace.keys.persistence.Credentials.Client;
 import io.marketplace.keys.service.ClientCredentials;
+import io.marketplace.keys.service.ClientKeys;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,12 +32,15 @@ public class KeysResource {
     @Inject
     ClientCredentials credentials;
 
+    @Inject
+    ClientKeys keys;
+
     @GET
     @Operation(summary = "The integration ID (client_id), secret key, webhook secrets, long-lived tokens and publish keys")
     public KeysView keys(@PathParam("id") UUID id) {
         Client client = credentials.ownedClient(id);
         return new KeysView(id, credentials.secretKey(client), client.secretRotatedAt(), credentials.webhookSecrets(id),
-                List.of(), List.of());
+                keys.longLivedTokens(id), keys.publishKeys(id));
     }
 
     @POST
@@ -50,5 +57,39 @@ public class KeysResource {
     public KeysView rotateWebhookSecret(@PathParam("id") UUID id) {
         credentials.rotateWebhookSecret(id);
         return keys(id);
+    }
+
+    @POST
+    @Path("publish-keys")
+    @Operation(summary = "Make a publish key for CI (shown once): client_id and client_secret of the client_credentials grant")
+    public Response createPublishKey(@PathParam("id") UUID id) {
+        return Response.status(201).entity(keys.createPublishKey(id)).build();
+    }
+
+    @DELETE
+    @Path("publish-keys/{keyId}")
+    @Operation(summary = "Revoke a publish key and the tokens issued with it")
+    public Response revokePublishKey(@PathParam("id") UUID id, @PathParam("keyId") UUID keyId) {
+        keys.revokePublishKey(id, keyId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("long-lived-tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make the technical account's own token for this integration (1 day to 5 years; shown once)")
+    public Response createLongLivedToken(@PathParam("id") UUID id, LongLivedTokenRequest request) {
+        return Response.status(201).entity(keys.createLongLivedToken(id, request == null ? null : request.expiresAt())).build();
+    }
+
+    @DELETE
+    @Path("long-lived-tokens/{tokenId}")
+    @Operation(summary = "Revoke a long-lived token")
+    public Response revokeLongLivedToken(@PathParam("id") UUID id, @PathParam("tokenId") UUID tokenId) {
+        keys.revokeLongLivedToken(id, tokenId);
+        return Response.noContent().build();
+    }
+
+    public record LongLivedTokenRequest(Instant expiresAt) {
     }
 }

@@ -47,7 +47,8 @@ public class TokenService {
     @Inject
     TokenRateLimiter rateLimiter;
 
-    /** The answer of the token endpoint (Kommo's shape: server_time is the server's Unix time). */
+    /** The answer of the token endpoint (Kommo's shape: server_time is the server's Unix time; no refresh token for CI). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record TokenAnswer(String tokenType, long expiresIn, String accessToken, String refreshToken, long serverTime) {
     }
 

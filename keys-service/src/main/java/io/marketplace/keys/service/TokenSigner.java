@@ -7,6 +7,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +94,50 @@ public class TokenSigner {
         if (activeKey().createdAt().plus(config.signingKeyLifetime()).isBefore(Instant.now())) {
             rotate();
         }
+    }
+
+    /**
+     * The claims of a token this server signed and that is still within its lifetime, or null. Published keys are
+     * cached for a few seconds; an unknown kid reloads them at once (a rotation elsewhere).
+     */
+    public JwtClaims verify(String token) {
+        try {
+            JsonWebSignature header = new JsonWebSignature();
+            header.setCompactSerialization(token);
+            String kid = header.getKeyIdHeaderValue();
+            JsonWebKeySet keys = verificationKeys(false);
+            if (kid != null && keys.findJsonWebKey(kid, null, null, null) == null) {
+                keys = verificationKeys(true);
+            }
+            return new JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                    .setExpectedIssuer(config.issuer())
+                    .setSkipDefaultAudienceValidation()
+                    .setRequireExpirationTime()
+                    .setRequireJwtId()
+                    .build()
+                    .processToClaims(token);
+        } catch (InvalidJwtException | org.jose4j.lang.JoseException e) {
+            return null;
+        }
+    }
+
+    private volatile CachedKeys cachedKeys;
+
+    private record CachedKeys(JsonWebKeySet keys, long loadedAt) {
+    }
+
+    private JsonWebKeySet verificationKeys(boolean reload) {
+        CachedKeys cached = cachedKeys;
+        if (reload || cached == null || System.nanoTime() - cached.loadedAt() > 10_000_000_000L) {
+            try {
+                cached = new CachedKeys(new JsonWebKeySet(io.vertx.core.json.Json.encode(jwks())), System.nanoTime());
+            } catch (org.jose4j.lang.JoseException e) {
+                throw new IllegalStateException("The published keys do not form a JWKS", e);
+            }
+            cachedKeys = cached;
+        }
+        return cached.keys();
     }
 
     /** The JWKS: every published key's public half. */

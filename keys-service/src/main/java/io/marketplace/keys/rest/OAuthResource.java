@@ -1,0 +1,105 @@
+package io.marketplace.keys.rest;
+
+import io.marketplace.keys.service.ClientCredentials;
+import io.marketplace.keys.service.OAuthException;
+import io.marketplace.keys.service.TokenIntrospection;
+import io.marketplace.keys.service.TokenService.ClientAuthentication;
+import io.marketplace.keys.service.TokenSigner;
+import io.marketplace.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The JWKS, RFC 7662 introspection and RFC 7009 revocation (the token endpoint has its own class). For introspection
+ * and revocation the caller authenticates as an integration (its client_id and secret; it learns about its own tokens
+ * only) or, for introspection, as a marketplace service (bearer token).
+ */
+@Path("/oauth2")
+@Tag(name = "oauth2")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class OAuthResource {
+
+    @Inject
+    TokenIntrospection introspection;
+
+    @Inject
+    ClientCredentials credentials;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    TokenSigner signer;
+
+    @GET
+    @Path("jwks")
+    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The public keys that verify this server's tokens")
+    public Response jwks() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(signer.jwks()).cacheControl(cache).build();
+    }
+
+    @POST
+    @Path("introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Whether a token is active, and what it grants (RFC 7662)")
+    public Response introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Map<String, String> params = ClientAuthentications.single(form);
+        UUID client = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && identity.hasRole(Roles.SERVICE) ? null : authenticated(ClientAuthentications.of(params, authorization));
+        return noStore(Response.ok(introspection.introspect(params.get("token"), client)));
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Revoke a refresh token (and its grant), a long-lived token, or an access token (RFC 7009)")
+    public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Map<String, String> params = ClientAuthentications.single(form);
+        UUID client = authenticated(ClientAuthentications.of(params, authorization));
+        if (params.get("token") == null) {
+            throw OAuthException.invalidRequest("token is required");
+        }
+        introspection.revoke(params.get("token"), client);
+        return noStore(Response.ok());
+    }
+
+    private UUID authenticated(ClientAuthentication client) {
+        UUID clientId = uuid(client.clientId());
+        if (clientId == null || !credentials.authenticates(clientId, client.secret())) {
+            throw new OAuthException(401, "invalid_client", "The caller must authenticate as the integration", client.basic());
+        }
+        return clientId;
+    }
+
+    private static Response noStore(Response.ResponseBuilder answer) {
+        return answer.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.marketplace.keys.service;
+
+import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.keys.persistence.Credentials;
+import io.marketplace.keys.persistence.Grants;
+import io.marketplace.keys.persistence.SigningKeys;
+import io.marketplace.keys.rest.KeysView.TokenSummary;
+import io.marketplace.platform.problem.ProblemException;
+import io.marketplace.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What an integration's admins make in the Keys view: publish keys for CI and long-lived testing tokens. Shown once. */
+@ApplicationScoped
+public class ClientKeys {
+
+    public static final Duration MIN_LONG_LIVED = Duration.ofDays(1);
+    public static final Duration MAX_LONG_LIVED = Duration.ofDays(5 * 365 + 1);
+    private static final int PREFIX_LENGTH = 8;
+
+    @Inject
+    ClientCredentials credentials;
+
+    @Inject
+    Credentials registrations;
+
+    @Inject
+    Grants grants;
+
+    @Inject
+    TokenSigner signer;
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    KeysConfig config;
+
+    /** A new publish key: its id is the client_id and its secret the client_secret of the client_credentials grant. */
+    public record NewPublishKey(UUID id, String key, String prefix) {
+    }
+
+    public record NewLongLivedToken(UUID id, String token, String prefix, Instant expiresAt) {
+    }
+
+    @Transactional
+    public NewPublishKey createPublishKey(UUID clientId) {
+        credentials.ownedClient(clientId);
+        UUID id = UUID.randomUUID();
+        String key = "pk_" + Secrets.random(32);
+        UUID grantId = grants.createGrant(clientId, null, "publish", Roles.PUBLISHER);
+        grants.savePublishKey(id, clientId, grantId, Secrets.sha256(key), key.substring(0, PREFIX_LENGTH));
+        return new NewPublishKey(id, key, key.substring(0, PREFIX_LENGTH));
+    }
+
+    @Transactional
+    public void revokePublishKey(UUID clientId, UUID keyId) {
+        credentials.ownedClient(clientId);
+        Grants.PublishKey key = grants.publishKey(keyId).filter(k -> k.clientId().equals(clientId))
+                .orElseThrow(() -> ProblemException.notFound("No publish key " + keyId));
+        grants.revokePublishKey(keyId);
+        grants.revokeGrant(key.grantId());
+    }
+
+    /** The technical account's own token for this integration, expiring between 1 day and 5 years from now. */
+    @Transactional
+    public NewLongLivedToken createLongLivedToken(UUID clientId, Instant expiresAt) {
+        var client = credentials.ownedClient(clientId);
+        Instant now = Instant.now();
+        if (expiresAt == null || expiresAt.isBefore(now.plus(MIN_LONG_LIVED).minusSeconds(60))
+                || expiresAt.isAfter(now.plus(MAX_LONG_LIVED))) {
+            throw ProblemException.invalid("expires_at", "out_of_range", "expires_at must be between 1 day and 5 years from now");
+        }
+        String scope = registrations.scopes(clientId);
+        UUID grantId = grants.createGrant(clientId, client.ownerAccountId(), "long_lived", scope);
+        TokenSigner.Signed signed = signer.sign(TokenSigner.claims()
+                .subject(Long.toString(client.ownerAccountId()))
+                .audience(config.audience())
+                .issuedAt(now).expiresAt(expiresAt)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", clientId.toString())
+                .claim("account_id", client.ownerAccountId())
+                .claim("scope", scope)
+                .claim("gid", grantId.toString()));
+        // the signing key must stay published for as long as this token lives
+        signingKeys.keepUntil(signed.kid(), expiresAt);
+        UUID id = UUID.randomUUID();
+        String prefix = signed.token().substring(signed.token().length() - PREFIX_LENGTH);
+        grants.saveLongLivedToken(id, clientId, grantId, Secrets.sha256(signed.token()), prefix, expiresAt);
+        return new NewLongLivedToken(id, signed.token(), prefix, expiresAt);
+    }
+
+    @Transactional
+    public void revokeLongLivedToken(UUID clientId, UUID tokenId) {
+        credentials.ownedClient(clientId);
+        Object[] token = grants.longLivedTokens(clientId).stream().filter(row -> row[0].equals(tokenId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No long-lived token " + tokenId));
+        grants.revokeGrant((UUID) token[4]);
+    }
+
+    public List<TokenSummary> publishKeys(UUID clientId) {
+        return grants.publishKeys(clientId).stream().map(row -> new TokenSummary((UUID) row[0], (String) row[1],
+                Credentials.instant(row[2]), null)).toList();
+    }
+
+    public List<TokenSummary> longLivedTokens(UUID clientId) {
+        return grants.longLivedTokens(clientId).stream().map(row -> new TokenSummary((UUID) row[0], (String) row[1],
+                Credentials.instant(row[2]),
+                Credentials.instant(row[3]))).toList();
+    }
+}
