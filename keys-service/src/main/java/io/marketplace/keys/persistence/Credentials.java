@@ -14,8 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Credentials {
 
+    /** A registered client; {@code scope} is its scopes space-separated, as OAuth writes them. */
     public record Client(UUID clientId, long ownerAccountId, String widgetCode, String redirectUri, String secretEnc,
-            Instant secretRotatedAt) {
+            Instant secretRotatedAt, String scope) {
     }
 
     public record WebhookSecret(String secretEnc, Instant createdAt, Instant expiresAt) {
@@ -26,7 +27,8 @@ public class Credentials {
 
     public Optional<Client> client(UUID clientId) {
         List<?> rows = entityManager.createNativeQuery("""
-                        SELECT r.client_id, r.owner_account_id, r.widget_code, r.redirect_uri, s.secret_enc, s.rotated_at
+                        SELECT r.client_id, r.owner_account_id, r.widget_code, r.redirect_uri, s.secret_enc, s.rotated_at,
+                               array_to_string(r.scopes, ' ')
                         FROM client_registration r LEFT JOIN client_secret s ON s.client_id = r.client_id
                         WHERE r.client_id = ?1""")
                 .setParameter(1, clientId)
@@ -34,7 +36,7 @@ public class Credentials {
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new Client((UUID) c[0], ((Number) c[1]).longValue(), (String) c[2], (String) c[3], (String) c[4],
-                    instant(c[5]));
+                    instant(c[5]), (String) c[6]);
         });
     }
 

@@ -21,7 +21,10 @@ public class Grants {
             Instant expiresAt, Instant usedAt, UUID grantId) {
     }
 
-    public record RefreshToken(String hash, UUID grantId, Instant expiresAt, Instant usedAt) {
+    public record RefreshToken(String hash, Grant grant, Instant expiresAt, Instant usedAt) {
+        public UUID grantId() {
+            return grant.id();
+        }
     }
 
     public record PublishKey(UUID id, UUID clientId, UUID grantId, String keyHash, Instant revokedAt) {
@@ -99,13 +102,19 @@ public class Grants {
                 .setParameter(1, hash).setParameter(2, grantId).setParameter(3, utc(expiresAt)).executeUpdate();
     }
 
+    /** The refresh token with its grant, the token's row locked: two uses of one token cannot both see it unused. */
     public Optional<RefreshToken> lockRefreshToken(String hash) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT token_hash, grant_id, expires_at, used_at FROM refresh_token WHERE token_hash = ?1 FOR UPDATE")
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT r.token_hash, r.expires_at, r.used_at,
+                               g.id, g.client_id, g.account_id, g.kind, g.scope, g.revoked_at
+                        FROM refresh_token r JOIN token_grant g ON g.id = r.grant_id
+                        WHERE r.token_hash = ?1 FOR UPDATE OF r""")
                 .setParameter(1, hash).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
-            return new RefreshToken((String) c[0], (UUID) c[1], Credentials.instant(c[2]), Credentials.instant(c[3]));
+            Grant grant = new Grant((UUID) c[3], (UUID) c[4], c[5] == null ? null : ((Number) c[5]).longValue(),
+                    (String) c[6], (String) c[7], Credentials.instant(c[8]));
+            return new RefreshToken((String) c[0], grant, Credentials.instant(c[1]), Credentials.instant(c[2]));
         });
     }
 

@@ -41,6 +41,7 @@ public class DiscoveryResource {
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256"));
         metadata.put("scopes_supported", List.of("crm", "notifications", "files", "files_delete", "versions:write"));
         return metadata;
     }
@@ -51,7 +52,7 @@ public class DiscoveryResource {
     public Map<String, Object> openidConfiguration(@Context UriInfo uri) {
         Map<String, Object> metadata = new LinkedHashMap<>(metadata(uri));
         metadata.put("subject_types_supported", List.of("public"));
-        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        metadata.put("id_token_signing_alg_values_supported", List.of("ES256"));
         return metadata;
     }
 }

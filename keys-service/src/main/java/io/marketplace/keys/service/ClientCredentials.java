@@ -62,9 +62,13 @@ public class ClientCredentials {
 
     /** Whether {@code presented} is the client's secret key. */
     public boolean authenticates(UUID clientId, String presented) {
-        Optional<Client> client = credentials.client(clientId);
-        return client.isPresent() && client.get().secretEnc() != null
-                && Secrets.same(cipher.decrypt(client.get().secretEnc()), presented);
+        return authenticated(clientId, presented).isPresent();
+    }
+
+    /** The client, if {@code presented} is its secret key. */
+    public Optional<Client> authenticated(UUID clientId, String presented) {
+        return credentials.client(clientId)
+                .filter(client -> client.secretEnc() != null && Secrets.same(cipher.decrypt(client.secretEnc()), presented));
     }
 
     @Transactional

@@ -37,8 +37,8 @@ public class TokenIntrospection {
         if (token.startsWith("rt_")) {
             return grants.lockRefreshToken(Secrets.sha256(token))
                     .filter(refresh -> refresh.usedAt() == null && refresh.expiresAt().isAfter(Instant.now()))
-                    .flatMap(refresh -> liveGrant(refresh.grantId(), askingClient)
-                            .map(grant -> refreshAnswer(grant, refresh.expiresAt())))
+                    .filter(refresh -> isLive(refresh.grant(), askingClient))
+                    .map(refresh -> refreshAnswer(refresh.grant(), refresh.expiresAt()))
                     .orElse(INACTIVE);
         }
         JwtClaims claims = signer.verify(token);
@@ -82,8 +82,8 @@ public class TokenIntrospection {
         }
         if (token.startsWith("rt_")) {
             grants.lockRefreshToken(Secrets.sha256(token))
-                    .flatMap(refresh -> liveGrant(refresh.grantId(), client))
-                    .ifPresent(grant -> grants.revokeGrant(grant.id()));
+                    .filter(refresh -> isLive(refresh.grant(), client))
+                    .ifPresent(refresh -> grants.revokeGrant(refresh.grantId()));
             return;
         }
         JwtClaims claims = signer.verify(token);
@@ -107,9 +107,11 @@ public class TokenIntrospection {
     }
 
     private Optional<Grant> liveGrant(UUID grantId, UUID client) {
-        return grants.grant(grantId)
-                .filter(grant -> grant.revokedAt() == null)
-                .filter(grant -> client == null || grant.clientId().equals(client));
+        return grants.grant(grantId).filter(grant -> isLive(grant, client));
+    }
+
+    private static boolean isLive(Grant grant, UUID client) {
+        return grant.revokedAt() == null && (client == null || grant.clientId().equals(client));
     }
 
     private static Map<String, Object> refreshAnswer(Grant grant, Instant expiresAt) {

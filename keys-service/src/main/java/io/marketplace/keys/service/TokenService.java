@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -96,10 +97,9 @@ public class TokenService {
 
     private Client authenticatedIntegration(ClientAuthentication client) {
         UUID clientId = uuid(client.clientId());
-        if (clientId == null || !clientCredentials.authenticates(clientId, client.secret())) {
-            throw new OAuthException(401, "invalid_client", "Unknown client or wrong client_secret", client.basic());
-        }
-        return credentials.client(clientId).orElseThrow();
+        return (clientId == null ? Optional.<Client>empty() : clientCredentials.authenticated(clientId, client.secret()))
+                .orElseThrow(() -> new OAuthException(401, "invalid_client", "Unknown client or wrong client_secret",
+                        client.basic()));
     }
 
     private TokenAnswer authorizationCode(Client client, Map<String, String> params) {
@@ -122,17 +122,17 @@ public class TokenService {
             throw OAuthException.invalidGrant("redirect_uri does not match the integration's registered one");
         }
         checkPkce(stored, params.get("code_verifier"));
-        UUID grantId = grants.createGrant(client.clientId(), stored.accountId(), "authorization_code", scopeOf(client));
+        UUID grantId = grants.createGrant(client.clientId(), stored.accountId(), "authorization_code", client.scope());
         grants.markCodeUsed(stored.hash(), grantId);
-        return issue(grantId, client.clientId(), stored.accountId(), scopeOf(client));
+        return issue(grantId, client.clientId(), stored.accountId(), client.scope());
     }
 
     private TokenAnswer refresh(Client client, Map<String, String> params) {
         String token = required(params, "refresh_token");
         RefreshToken stored = grants.lockRefreshToken(Secrets.sha256(token))
-                .orElseThrow(() -> OAuthException.invalidGrant("The refresh token is not valid"));
-        Grant grant = grants.grant(stored.grantId()).filter(g -> g.clientId().equals(client.clientId()))
+                .filter(refresh -> refresh.grant().clientId().equals(client.clientId()))
                 .orElseThrow(() -> OAuthException.invalidGrant("The refresh token is not valid for this client"));
+        Grant grant = stored.grant();
         if (stored.usedAt() != null) {
             // a refresh token is single use: seeing one again means it leaked, so the whole grant goes
             grants.revokeGrant(grant.id());
@@ -199,10 +199,6 @@ public class TokenService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String scopeOf(Client client) {
-        return credentials.scopes(client.clientId());
     }
 
     private static String required(Map<String, String> params, String name) {
