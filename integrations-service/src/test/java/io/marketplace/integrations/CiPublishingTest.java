@@ -129,13 +129,19 @@ class CiPublishingTest {
     }
 
     @Test
-    void refusesPublishTokensOlderThanFifteenMinutesOrSignedByAnotherKey() {
+    void refusesPublishTokensOlderThanFifteenMinutesUnsignedOrSignedByAnotherKey() {
         String id = describedIntegration(newAccount());
 
         given().auth().oauth2(TestTokens.publisherIssuedAgo(UUID.fromString(id), Duration.ofMinutes(20)))
                 .when().get("/api/v1/integrations/" + id + "/versions/1")
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.signedByUnknownKey(1))
+                .when().get("/api/v1/integrations/" + id + "/versions/1")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.publisherSignedByUnknownKey(UUID.fromString(id)))
+                .when().get("/api/v1/integrations/" + id + "/versions/1")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.unsignedPublisher(UUID.fromString(id)))
                 .when().get("/api/v1/integrations/" + id + "/versions/1")
                 .then().statusCode(401);
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,29 @@ public final class TestTokens {
         claims.put("iat", issuedAt);
         claims.put("exp", Instant.now().plusSeconds(600).getEpochSecond());
         return PUBLISH_ISSUER.sign(claims, 600);
+    }
+
+    /** A publish token with a valid shape but {@code alg: none} and no signature. */
+    public static String unsignedPublisher(UUID integrationId) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String claims = "{\"iss\":\"" + PUBLISH_TOKEN_ISSUER + "\",\"sub\":\"x\",\"client_id\":\"" + integrationId
+                + "\",\"scope\":\"" + Roles.PUBLISHER + "\",\"iat\":" + now + ",\"exp\":" + (now + 600)
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** A publish token under keys-service's issuer name, signed by a key keys-service never had. */
+    public static String publisherSignedByUnknownKey(UUID integrationId) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return new DevTokenIssuer(generator.generateKeyPair().getPrivate(), PUBLISH_TOKEN_ISSUER)
+                    .sign(publishClaims(integrationId), 600);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> publishClaims(UUID integrationId) {
