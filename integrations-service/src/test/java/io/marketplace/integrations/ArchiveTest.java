@@ -13,16 +13,11 @@ import static org.hamcrest.Matchers.nullValue;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,8 +42,8 @@ class ArchiveTest {
     static Stream<Arguments> everyArchiveRule() {
         return Stream.of(
                 rule("not a zip", () -> "just text".getBytes(StandardCharsets.UTF_8), "archive.not_zip", ""),
-                rule("an empty zip", () -> zipOf(Map.of()), "archive.empty", ""),
-                rule("only a directory", () -> zipOf(Map.of("images/", new byte[0])), "archive.empty", ""),
+                rule("an empty zip", () -> WidgetZip.of(Map.of()).bytes(), "archive.empty", ""),
+                rule("only a directory", () -> WidgetZip.of(Map.of("images/", new byte[0])).bytes(), "archive.empty", ""),
                 rule("a path going up", () -> valid().put("../evil.js", "x").bytes(), "entry.parent_path", "../evil.js"),
                 rule("a path going up inside", () -> valid().put("images/../../evil.js", "x").bytes(), "entry.parent_path",
                         "images/../../evil.js"),
@@ -202,22 +197,5 @@ class ArchiveTest {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(body, 0, withBom, 3, body.length);
         return withBom;
-    }
-
-    private static byte[] zipOf(Map<String, byte[]> entries) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.setLevel(Deflater.BEST_COMPRESSION);
-                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

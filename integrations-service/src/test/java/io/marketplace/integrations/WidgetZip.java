@@ -38,6 +38,13 @@ final class WidgetZip {
         return zip;
     }
 
+    /** An archive of exactly these entries (none of the valid defaults). */
+    static WidgetZip of(Map<String, byte[]> entries) {
+        WidgetZip zip = new WidgetZip();
+        zip.entries.putAll(entries);
+        return zip;
+    }
+
     static String manifest(List<String> languages, String locations) {
         return """
                 {"widget": {"name": "widget.name", "description": "widget.description",

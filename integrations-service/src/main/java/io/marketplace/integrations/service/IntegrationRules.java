@@ -1,5 +1,6 @@
 package io.marketplace.integrations.service;
 
+import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.problem.Violations;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package io.marketplace.integrations.service;
 
+import io.marketplace.platform.domain.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.client.KeysServiceEvents;
@@ -162,7 +163,7 @@ public class IntegrationService {
 
     @Transactional
     public Integration addLanguage(UUID id, String code) {
-        Language language = Language.parse(code);
+        Language language = Language.parse(code, "lang");
         Integration integration = get(id);
         if (!integration.languages.contains(language.code)) {
             List<String> languages = new ArrayList<>(integration.languages);
@@ -175,7 +176,7 @@ public class IntegrationService {
 
     @Transactional
     public void removeLanguage(UUID id, String code) {
-        Language language = Language.parse(code);
+        Language language = Language.parse(code, "lang");
         Integration integration = get(id);
         if (!integration.languages.contains(language.code)) {
             throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");

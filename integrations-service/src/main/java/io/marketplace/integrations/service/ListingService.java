@@ -1,5 +1,6 @@
 package io.marketplace.integrations.service;
 
+import io.marketplace.platform.domain.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.integrations.persistence.IdempotentRequests;
@@ -68,7 +69,7 @@ public class ListingService {
     }
 
     public ListingRef listingRef(UUID integrationId, int number, String languageCode) {
-        Language language = Language.parse(languageCode);
+        Language language = Language.parse(languageCode, "lang");
         IntegrationVersion version = version(integrationId, number);
         if (!version.integration.languages.contains(language.code)) {
             throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");

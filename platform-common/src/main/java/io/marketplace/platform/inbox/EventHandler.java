@@ -13,4 +13,9 @@ public interface EventHandler {
     void validate(EventEnvelope event, String prefix, Violations violations);
 
     void handle(EventEnvelope event);
+
+    /** Applies the new events of one batch, in order; a handler that can write them together overrides this. */
+    default void handleAll(java.util.List<EventEnvelope> events) {
+        events.forEach(this::handle);
+    }
 }

@@ -12,10 +12,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,19 +45,20 @@ public class Inbox {
     @Transactional
     public EventReceipt receive(EventBatch batch) {
         List<EventEnvelope> events = validate(batch);
-        int processed = 0;
-        for (EventEnvelope event : events) {
-            int inserted = entityManager.createNativeQuery(
-                            "INSERT INTO processed_event (event_id, type) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                    .setParameter(1, event.eventId())
-                    .setParameter(2, event.type())
-                    .executeUpdate();
-            if (inserted == 1) {
-                handlers.get(event.type()).handle(event);
-                processed++;
-            }
-        }
-        return new EventReceipt(events.size(), processed, events.size() - processed);
+        // one statement records the whole batch; the ids it answers are the events never seen before
+        @SuppressWarnings("unchecked")
+        Set<UUID> fresh = new HashSet<>(entityManager.createNativeQuery("""
+                        INSERT INTO processed_event (event_id, type)
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]))
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .setParameter(1, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
+                .setParameter(2, events.stream().map(EventEnvelope::type).toArray(String[]::new))
+                .getResultList());
+        Map<String, List<EventEnvelope>> byType = new LinkedHashMap<>();
+        events.stream().filter(event -> fresh.contains(event.eventId()))
+                .forEach(event -> byType.computeIfAbsent(event.type(), type -> new ArrayList<>()).add(event));
+        byType.forEach((type, ofType) -> handlers.get(type).handleAll(ofType));
+        return new EventReceipt(events.size(), fresh.size(), events.size() - fresh.size());
     }
 
     private List<EventEnvelope> validate(EventBatch batch) {

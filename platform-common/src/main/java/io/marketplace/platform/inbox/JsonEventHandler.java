@@ -40,7 +40,12 @@ public abstract class JsonEventHandler<T> implements EventHandler {
 
     @Override
     public final void handle(EventEnvelope event) {
-        handle(read(event, "data", new Violations()), event);
+        handle(data(event), event);
+    }
+
+    /** The event's data, already validated by {@link #validate(EventEnvelope, String, Violations)}. */
+    protected T data(EventEnvelope event) {
+        return read(event, "data", new Violations());
     }
 
     private T read(EventEnvelope event, String prefix, Violations violations) {

@@ -1,0 +1,78 @@
+package io.marketplace.stats.service;
+
+import io.marketplace.platform.domain.Language;
+import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.InstallationEvent;
+import io.marketplace.platform.inbox.JsonEventHandler;
+import io.marketplace.platform.problem.Violations;
+import io.marketplace.stats.persistence.InstallStore;
+import io.marketplace.stats.persistence.InstallStore.DayAccount;
+import io.marketplace.stats.persistence.InstallStore.DayCount;
+import io.marketplace.stats.persistence.InstallStore.Owner;
+import io.marketplace.stats.persistence.InstallStore.RawEvent;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Counts installs and uninstalls: a batch becomes raw rows, per-day rollup increments (days in UTC) and per-day
+ * accounts, each written with one statement. The inbox has already dropped the events it had seen.
+ */
+public abstract class InstallationEventsHandler extends JsonEventHandler<InstallationEvent> {
+
+    @Inject
+    InstallStore store;
+
+    protected InstallationEventsHandler(String type) {
+        super(InstallationEvent.class, type);
+    }
+
+    @Override
+    protected void validate(InstallationEvent event, String prefix, Violations violations) {
+        violations.require(prefix + ".integration_id", event.integrationId());
+        violations.require(prefix + ".widget_code", event.widgetCode());
+        violations.require(prefix + ".owner_account_id", event.ownerAccountId());
+        violations.require(prefix + ".account_id", event.accountId());
+        if (violations.require(prefix + ".language", event.language()) && Language.of(event.language()).isEmpty()) {
+            violations.add(prefix + ".language", "unknown_value", "language must be one of " + Language.allCodes());
+        }
+    }
+
+    @Override
+    protected void handle(InstallationEvent data, EventEnvelope event) {
+        handleAll(List.of(event));
+    }
+
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        boolean install = type().equals(InstallationEvent.INSTALL);
+        List<RawEvent> raw = new ArrayList<>(events.size());
+        Map<DayKey, Integer> perDay = new LinkedHashMap<>();
+        List<DayAccount> accounts = new ArrayList<>();
+        Map<UUID, Owner> owners = new LinkedHashMap<>();
+        for (EventEnvelope envelope : events) {
+            InstallationEvent event = data(envelope);
+            LocalDate day = LocalDate.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
+            raw.add(new RawEvent(envelope.eventId(), type(), event.integrationId(), event.widgetCode(),
+                    event.ownerAccountId(), event.accountId(), event.language(), envelope.occurredAt().toString()));
+            perDay.merge(new DayKey(event.integrationId(), event.language(), day), 1, Integer::sum);
+            if (install) {
+                accounts.add(new DayAccount(event.integrationId(), event.language(), day, event.accountId()));
+            }
+            owners.put(event.integrationId(), new Owner(event.integrationId(), event.ownerAccountId(), event.widgetCode()));
+        }
+        store.insertRaw(raw);
+        store.addToRollup(perDay.entrySet().stream().map(e -> new DayCount(e.getKey().integrationId(), e.getKey().language(),
+                e.getKey().day(), install ? e.getValue() : 0, install ? 0 : e.getValue())).toList());
+        store.addAccounts(accounts);
+        store.saveOwners(new ArrayList<>(owners.values()));
+    }
+
+    private record DayKey(UUID integrationId, String language, LocalDate day) {
+    }
+}
