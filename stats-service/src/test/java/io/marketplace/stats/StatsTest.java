@@ -1,0 +1,256 @@
+package io.marketplace.stats;
+
+import static io.marketplace.stats.StatsFixtures.event;
+import static io.marketplace.stats.StatsFixtures.newAccount;
+import static io.marketplace.stats.StatsFixtures.send;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-computed dataset (all times UTC), integration owned by {@code owner}:
+ * 2026-03-01 en: install A, install B        2026-03-02: nothing
+ * 2026-03-03 en: uninstall A; es: install C  2026-03-04 es: uninstall C (a day of uninstalls only)
+ * 2026-03-05 en: install A again (the same account installs twice)
+ */
+@QuarkusTest
+class StatsTest {
+
+    private static final long A = 501;
+    private static final long B = 502;
+    private static final long C = 503;
+
+    private static RequestSpecification asAdmin(long account) {
+        return given().auth().oauth2(TestTokens.technicalAdmin(account));
+    }
+
+    private static UUID dataset(long owner) {
+        UUID integration = UUID.randomUUID();
+        send(event("install", integration, owner, A, "en", Instant.parse("2026-03-01T09:00:00Z")),
+                event("install", integration, owner, B, "en", Instant.parse("2026-03-01T23:59:59Z")),
+                event("uninstall", integration, owner, A, "en", Instant.parse("2026-03-03T00:00:00Z")),
+                event("install", integration, owner, C, "es", Instant.parse("2026-03-03T12:00:00Z")))
+                .statusCode(200).body("processed", equalTo(4));
+        // out of order: these arrive after, and happened in between or later
+        send(event("install", integration, owner, A, "en", Instant.parse("2026-03-05T08:00:00Z")),
+                event("uninstall", integration, owner, C, "es", Instant.parse("2026-03-04T10:00:00Z")))
+                .statusCode(200);
+        return integration;
+    }
+
+    @Test
+    void computesEverySeriesPeriodAndMetricOfTheDataset() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2026-03-01").queryParam("to", "2026-03-05")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200)
+                .body("widget_code", equalTo("crm_sync"))
+                .body("languages", contains("en", "es"))
+                .body("interval", equalTo("day"))
+                .body("series.period", contains("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"))
+                .body("series.installs", contains(2, 0, 1, 0, 1))
+                .body("series.uninstalls", contains(0, 0, 1, 1, 0))
+                .body("metrics.installs", equalTo(4))
+                .body("metrics.uninstalls", equalTo(2))
+                .body("metrics.net", equalTo(2))
+                .body("metrics.active_installations", equalTo(2))
+                .body("metrics.distinct_accounts", equalTo(3));
+    }
+
+    @Test
+    void countsEachLanguageSeparately() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2026-03-01").queryParam("to", "2026-03-05").queryParam("lang", "es")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200)
+                .body("language", equalTo("es"))
+                .body("series.installs", contains(0, 0, 1, 0, 0))
+                .body("series.uninstalls", contains(0, 0, 0, 1, 0))
+                .body("metrics.net", equalTo(0))
+                .body("metrics.active_installations", equalTo(0))
+                .body("metrics.distinct_accounts", equalTo(1));
+    }
+
+    @Test
+    void activeInstallationsCountEverythingBeforeTheRange() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2026-03-04").queryParam("to", "2026-03-04")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200)
+                .body("series", hasSize(1))
+                .body("metrics.installs", equalTo(0))
+                .body("metrics.uninstalls", equalTo(1))
+                .body("metrics.net", equalTo(-1))
+                .body("metrics.active_installations", equalTo(1));
+    }
+
+    @Test
+    void groupsByWeekAndMonthWithEveryPeriodPresent() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2026-02-20").queryParam("to", "2026-03-10").queryParam("interval", "week")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200)
+                .body("series.period", contains("2026-02-16", "2026-02-23", "2026-03-02", "2026-03-09"))
+                .body("series.installs", contains(0, 2, 2, 0))
+                .body("series.uninstalls", contains(0, 0, 2, 0));
+        asAdmin(owner).queryParam("from", "2026-01-15").queryParam("to", "2026-04-15").queryParam("interval", "month")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200)
+                .body("series.period", contains("2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"))
+                .body("series.installs", contains(0, 0, 4, 0));
+    }
+
+    @Test
+    void aReplayedBatchChangesNothing() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(event("install", integration, owner, 900 + i, "pt", Instant.parse("2026-05-01T10:00:00Z")));
+        }
+        send(batch).statusCode(200).body("processed", equalTo(3));
+        send(batch).statusCode(200).body("processed", equalTo(0)).body("duplicates", equalTo(3));
+
+        asAdmin(owner).queryParam("from", "2026-05-01").queryParam("to", "2026-05-01")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().body("metrics.installs", equalTo(3));
+    }
+
+    @Test
+    void aBadEventRejectsTheWholeBatchAndStoresNothing() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        String good = event("install", integration, owner, 1, "en", Instant.parse("2026-05-02T10:00:00Z"));
+        String unknownLanguage = event("install", integration, owner, 2, "de", Instant.parse("2026-05-02T10:00:00Z"));
+        String missingAccount = event("install", integration, owner, 3, "en", Instant.parse("2026-05-02T10:00:00Z"))
+                .replace("\"account_id\": 3,", "");
+        String future = event("install", integration, owner, 4, "en", Instant.now().plusSeconds(86_400));
+
+        send(good, unknownLanguage, missingAccount, future)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("events[1].data.language", "events[2].data.account_id", "events[3].occurred_at"));
+        asAdmin(owner).when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(404);
+    }
+
+    @Test
+    void refusesABatchOfMoreThanAThousandEvents() {
+        UUID integration = UUID.randomUUID();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            events.add(event("install", integration, 1, i, "en", Instant.parse("2026-05-03T10:00:00Z")));
+        }
+        send(events).statusCode(400).body("errors[0].field", equalTo("events"));
+    }
+
+    @Test
+    void onlyTheOwningAccountsAdminsSeeTheStatistics() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(newAccount()).when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(404);
+        given().auth().oauth2(TestTokens.technicalDeveloper(owner))
+                .when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(owner, false, Roles.ADMIN))
+                .when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(403);
+        given().when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(401);
+    }
+
+    @Test
+    void namesEveryBadParameter() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2026-03-10").queryParam("to", "2026-03-01").queryParam("interval", "hour")
+                .queryParam("lang", "de").queryParam("tz", "Mars/Olympus")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("lang", "tz", "interval", "from"));
+        asAdmin(owner).queryParam("from", "2020-01-01").queryParam("to", "2026-01-02")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(400).body("errors[0].code", equalTo("range_too_long"));
+        asAdmin(owner).queryParam("from", "01/03/2026")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void defaultsToTheLastThirtyDays() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200).body("series", hasSize(30));
+    }
+
+    @Test
+    void exportsTheSeriesAsCsv() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        String csv = asAdmin(owner).queryParam("from", "2026-03-01").queryParam("to", "2026-03-03")
+                .when().get("/api/v1/integrations/{id}/stats.csv", integration)
+                .then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("crm_sync-stats.csv"))
+                .extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(csv, equalTo(
+                "period,language,installs,uninstalls\r\n2026-03-01,all,2,0\r\n2026-03-02,all,0,0\r\n2026-03-03,all,1,1\r\n"));
+    }
+
+    @Test
+    void drawsInstallsInBlueAndUninstallsInRedWithAxesLegendAndTitle() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2026-03-01").queryParam("to", "2026-03-05").queryParam("lang", "en")
+                .when().get("/api/v1/integrations/{id}/stats/chart.svg", integration)
+                .then().statusCode(200)
+                .contentType("image/svg+xml")
+                .body(startsWith("<svg"))
+                .body(containsString("stroke=\"#1f6feb\""))
+                .body(containsString("stroke=\"#d1242f\""))
+                .body(containsString("class=\"x-axis\""))
+                .body(containsString("class=\"y-axis\""))
+                .body(containsString(">Installs<"))
+                .body(containsString(">Uninstalls<"))
+                .body(containsString("crm_sync — installs and uninstalls, language en, 2026-03-01 to 2026-03-05"))
+                .body(containsString(">2026-03-03<"))
+                .body(containsString("Count per day"));
+    }
+
+    @Test
+    void drawsAnAllZeroChartAndAFiveYearOne() {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+
+        asAdmin(owner).queryParam("from", "2025-01-01").queryParam("to", "2025-01-31")
+                .when().get("/api/v1/integrations/{id}/stats/chart.svg", integration)
+                .then().statusCode(200).body(containsString(">0<")).body(containsString(">1<"));
+        asAdmin(owner).queryParam("from", "2021-03-06").queryParam("to", "2026-03-05")
+                .when().get("/api/v1/integrations/{id}/stats/chart.svg", integration)
+                .then().statusCode(200).body(containsString("<polyline"));
+    }
+}
