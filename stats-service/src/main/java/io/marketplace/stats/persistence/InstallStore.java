@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes a batch of install/uninstall events: raw rows, the per-day rollup and the per-day accounts, a statement each. */
+/**
+ * Writes a batch of install/uninstall events: raw rows, the per-day rollup and the per-day accounts, a statement each.
+ * The upserts lock their rows in key order (ORDER BY), so concurrent batches touching the same days queue up
+ * instead of deadlocking.
+ */
 @ApplicationScoped
 public class InstallStore {
 
@@ -52,6 +56,7 @@ public class InstallStore {
                         INSERT INTO daily_installs (integration_id, language, day, installs, uninstalls)
                         SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS date[]),
                                              CAST(?4 AS integer[]), CAST(?5 AS integer[]))
+                        ORDER BY 1, 2, 3
                         ON CONFLICT (integration_id, language, day) DO UPDATE SET
                             installs = daily_installs.installs + excluded.installs,
                             uninstalls = daily_installs.uninstalls + excluded.uninstalls""")
@@ -70,6 +75,7 @@ public class InstallStore {
         entityManager.createNativeQuery("""
                         INSERT INTO daily_accounts (integration_id, language, day, account_id)
                         SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS date[]), CAST(?4 AS bigint[]))
+                        ORDER BY 1, 2, 3, 4
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, accounts.stream().map(a -> a.integrationId().toString()).toArray(String[]::new))
                 .setParameter(2, accounts.stream().map(DayAccount::language).toArray(String[]::new))
@@ -82,6 +88,7 @@ public class InstallStore {
         entityManager.createNativeQuery("""
                         INSERT INTO integration_owner (integration_id, owner_account_id, widget_code)
                         SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[]), CAST(?3 AS text[]))
+                        ORDER BY 1
                         ON CONFLICT (integration_id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
                             widget_code = excluded.widget_code, updated_at = now()""")
                 .setParameter(1, owners.stream().map(o -> o.integrationId().toString()).toArray(String[]::new))
