@@ -30,6 +30,22 @@ public class InternalGrantsResource {
     @Path("authorization-codes")
     @Operation(summary = "Issue an authorization code for (integration, account): 20 minutes, single use")
     public Response issueCode(CodeRequest request) {
+        requireAccount(request);
+        String code = tokens.issueCode(request.clientId(), request.accountId(), request.codeChallenge(),
+                request.codeChallengeMethod());
+        return Response.status(201).entity(Map.of("code", code, "expires_in", 1200)).build();
+    }
+
+    @POST
+    @Path("grants/revocations")
+    @Operation(summary = "Revoke every token an account holds for an integration (it was disabled)")
+    public Map<String, Integer> revokeAll(GrantRevocationRequest request) {
+        requireAccount(request);
+        return Map.of("revoked_grants", tokens.revokeAll(request.clientId(), request.accountId()));
+    }
+
+    /** Both requests name an integration and an account: a body, a client_id and a positive account_id. */
+    private static void requireAccount(AccountScopedRequest request) {
         Violations violations = new Violations();
         if (request == null) {
             violations.add("", "required", "A JSON body is required").throwIfAny();
@@ -39,22 +55,5 @@ public class InternalGrantsResource {
             violations.add("account_id", "invalid", "account_id must be a positive integer");
         }
         violations.throwIfAny();
-        String code = tokens.issueCode(request.clientId(), request.accountId(), request.codeChallenge(),
-                request.codeChallengeMethod());
-        return Response.status(201).entity(Map.of("code", code, "expires_in", 1200)).build();
-    }
-
-    @POST
-    @Path("grants/revocations")
-    @Operation(summary = "Revoke every token an account holds for an integration (it was disabled)")
-    public Map<String, Integer> revokeAll(CodeRequest request) {
-        Violations violations = new Violations();
-        if (request == null) {
-            violations.add("", "required", "A JSON body is required").throwIfAny();
-        }
-        violations.require("client_id", request.clientId());
-        violations.require("account_id", request.accountId());
-        violations.throwIfAny();
-        return Map.of("revoked_grants", tokens.revokeAll(request.clientId(), request.accountId()));
     }
 }

@@ -1,0 +1,7 @@
+package io.marketplace.keys.rest;
+
+import java.util.UUID;
+
+/** An account disabled an integration: every grant it gave that integration goes. */
+public record GrantRevocationRequest(UUID clientId, Long accountId) implements AccountScopedRequest {
+}
