@@ -5,6 +5,7 @@ import static io.marketplace.stats.StatsFixtures.newAccount;
 import static io.marketplace.stats.StatsFixtures.send;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -135,6 +139,47 @@ class StatsTest {
         asAdmin(owner).queryParam("from", "2026-05-01").queryParam("to", "2026-05-01")
                 .when().get("/api/v1/integrations/{id}/stats", integration)
                 .then().body("metrics.installs", equalTo(3));
+    }
+
+    @Test
+    void concurrentMixedBatchesOverTheSameDaysAreAllCounted() throws Exception {
+        long owner = newAccount();
+        List<UUID> integrations = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        int batches = 8;
+        int perBatch = 300;
+        ExecutorService clients = Executors.newFixedThreadPool(batches);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                int seed = b;
+                statuses.add(clients.submit(() -> {
+                    List<String> events = new ArrayList<>();
+                    for (int i = 0; i < perBatch; i++) {
+                        // every batch touches every integration and day, installs and uninstalls interleaved
+                        String type = (i + seed) % 3 == 0 ? "uninstall" : "install";
+                        events.add(event(type, integrations.get(i % 3), owner, 10_000 + seed * perBatch + i, "en",
+                                Instant.parse("2026-06-01T00:00:00Z").plusSeconds(86_400L * (i % 5))));
+                    }
+                    return send(events).extract().statusCode();
+                }));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        int total = 0;
+        for (UUID integration : integrations) {
+            total += asAdmin(owner).queryParam("from", "2026-06-01").queryParam("to", "2026-06-05")
+                    .when().get("/api/v1/integrations/{id}/stats", integration)
+                    .then().statusCode(200).extract().<Integer>path("metrics.installs")
+                    + asAdmin(owner).queryParam("from", "2026-06-01").queryParam("to", "2026-06-05")
+                    .when().get("/api/v1/integrations/{id}/stats", integration)
+                    .then().extract().<Integer>path("metrics.uninstalls");
+        }
+        assertEquals(batches * perBatch, total);
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +38,9 @@ public class Inbox {
 
     @Inject
     public Inbox(Instance<EventHandler> handlers) {
-        this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::type, Function.identity()));
+        this.handlers = handlers.stream()
+                .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Transactional
@@ -49,15 +50,15 @@ public class Inbox {
         @SuppressWarnings("unchecked")
         Set<UUID> fresh = new HashSet<>(entityManager.createNativeQuery("""
                         INSERT INTO processed_event (event_id, type)
-                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[])) ORDER BY 1
                         ON CONFLICT DO NOTHING RETURNING event_id""")
                 .setParameter(1, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
                 .setParameter(2, events.stream().map(EventEnvelope::type).toArray(String[]::new))
                 .getResultList());
-        Map<String, List<EventEnvelope>> byType = new LinkedHashMap<>();
+        Map<EventHandler, List<EventEnvelope>> byHandler = new LinkedHashMap<>();
         events.stream().filter(event -> fresh.contains(event.eventId()))
-                .forEach(event -> byType.computeIfAbsent(event.type(), type -> new ArrayList<>()).add(event));
-        byType.forEach((type, ofType) -> handlers.get(type).handleAll(ofType));
+                .forEach(event -> byHandler.computeIfAbsent(handlers.get(event.type()), handler -> new ArrayList<>()).add(event));
+        byHandler.forEach(EventHandler::handleAll);
         return new EventReceipt(events.size(), fresh.size(), events.size() - fresh.size());
     }
 

@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.problem.Violations;
 import jakarta.inject.Inject;
+import java.util.Set;
 
 /** An {@link EventHandler} whose data is read into a record of type {@code T} (the event's contract). */
 public abstract class JsonEventHandler<T> implements EventHandler {
 
     private final Class<T> dataType;
-    private final String eventType;
+    private final Set<String> eventTypes;
 
     @Inject
     ObjectMapper json;
 
-    protected JsonEventHandler(Class<T> dataType, String eventType) {
+    protected JsonEventHandler(Class<T> dataType, String... eventTypes) {
         this.dataType = dataType;
-        this.eventType = eventType;
+        this.eventTypes = Set.of(eventTypes);
     }
 
     /** Records every problem of the data under {@code prefix}. */
@@ -26,8 +27,8 @@ public abstract class JsonEventHandler<T> implements EventHandler {
     protected abstract void handle(T data, EventEnvelope event);
 
     @Override
-    public final String type() {
-        return eventType;
+    public final Set<String> types() {
+        return eventTypes;
     }
 
     @Override
@@ -52,7 +53,7 @@ public abstract class JsonEventHandler<T> implements EventHandler {
         try {
             return json.treeToValue(event.data(), dataType);
         } catch (JsonProcessingException e) {
-            violations.add(prefix, "invalid", "data is not a " + eventType + " payload: " + e.getOriginalMessage());
+            violations.add(prefix, "invalid", "data is not a " + event.type() + " payload: " + e.getOriginalMessage());
             return null;
         }
     }

@@ -16,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -150,10 +151,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isTransientDatabaseFailure(e)) {
+            LOG.warnf("Database temporarily unavailable or contended, answering 503: %s", e.getMessage());
+            return Response.fromResponse(toResponse(Problem.of(ProblemType.UNAVAILABLE, 503,
+                            "The service is briefly unable to store or read data; nothing was changed, retry shortly")))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return toResponse(Problem.of(ProblemType.INTERNAL, 500,
                 "An unexpected error occurred; quote error_id when reporting it").withErrorId(errorId));
+    }
+
+    /**
+     * Whether the failure is one a retry can cure: the database unreachable (SQLSTATE class 08, 57P), out of
+     * connections (53, or the pool's acquisition timeout), or a deadlock / serialization failure (40). The
+     * transaction was rolled back, so a 503 tells the truth: nothing was stored.
+     */
+    static boolean isTransientDatabaseFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static ProblemType typeFor(int status) {

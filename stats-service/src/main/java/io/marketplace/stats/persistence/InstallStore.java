@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * Writes a batch of install/uninstall events: raw rows, the per-day rollup and the per-day accounts, a statement each.
- * The upserts lock their rows in key order (ORDER BY), so concurrent batches touching the same days queue up
- * instead of deadlocking.
+ * The upserts lock their rows in key order (ORDER BY) and every batch runs the same statements in the same order,
+ * so concurrent batches touching the same days queue up instead of deadlocking.
  */
 @ApplicationScoped
 public class InstallStore {
@@ -23,6 +23,9 @@ public class InstallStore {
     }
 
     public record DayCount(UUID integrationId, String language, LocalDate day, int installs, int uninstalls) {
+        public DayCount plus(DayCount other) {
+            return new DayCount(integrationId, language, day, installs + other.installs, uninstalls + other.uninstalls);
+        }
     }
 
     public record DayAccount(UUID integrationId, String language, LocalDate day, long accountId) {

@@ -10,6 +10,7 @@ import io.marketplace.stats.persistence.InstallStore.DayAccount;
 import io.marketplace.stats.persistence.InstallStore.DayCount;
 import io.marketplace.stats.persistence.InstallStore.Owner;
 import io.marketplace.stats.persistence.InstallStore.RawEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,15 +22,17 @@ import java.util.UUID;
 
 /**
  * Counts installs and uninstalls: a batch becomes raw rows, per-day rollup increments (days in UTC) and per-day
- * accounts, each written with one statement. The inbox has already dropped the events it had seen.
+ * accounts, each written with one statement. The inbox has already dropped the events it had seen. Both types go
+ * through the same statements, so concurrent batches lock rollup rows in one key order and cannot deadlock.
  */
-public abstract class InstallationEventsHandler extends JsonEventHandler<InstallationEvent> {
+@ApplicationScoped
+public class InstallationEventsHandler extends JsonEventHandler<InstallationEvent> {
 
     @Inject
     InstallStore store;
 
-    protected InstallationEventsHandler(String type) {
-        super(InstallationEvent.class, type);
+    public InstallationEventsHandler() {
+        super(InstallationEvent.class, InstallationEvent.INSTALL, InstallationEvent.UNINSTALL);
     }
 
     @Override
@@ -50,25 +53,26 @@ public abstract class InstallationEventsHandler extends JsonEventHandler<Install
 
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        boolean install = type().equals(InstallationEvent.INSTALL);
         List<RawEvent> raw = new ArrayList<>(events.size());
-        Map<DayKey, Integer> perDay = new LinkedHashMap<>();
+        Map<DayKey, DayCount> perDay = new LinkedHashMap<>();
         List<DayAccount> accounts = new ArrayList<>();
         Map<UUID, Owner> owners = new LinkedHashMap<>();
         for (EventEnvelope envelope : events) {
             InstallationEvent event = data(envelope);
             LocalDate day = LocalDate.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
-            raw.add(new RawEvent(envelope.eventId(), type(), event.integrationId(), event.widgetCode(),
+            boolean install = envelope.type().equals(InstallationEvent.INSTALL);
+            raw.add(new RawEvent(envelope.eventId(), envelope.type(), event.integrationId(), event.widgetCode(),
                     event.ownerAccountId(), event.accountId(), event.language(), envelope.occurredAt().toString()));
-            perDay.merge(new DayKey(event.integrationId(), event.language(), day), 1, Integer::sum);
+            perDay.merge(new DayKey(event.integrationId(), event.language(), day),
+                    new DayCount(event.integrationId(), event.language(), day, install ? 1 : 0, install ? 0 : 1),
+                    DayCount::plus);
             if (install) {
                 accounts.add(new DayAccount(event.integrationId(), event.language(), day, event.accountId()));
             }
             owners.put(event.integrationId(), new Owner(event.integrationId(), event.ownerAccountId(), event.widgetCode()));
         }
         store.insertRaw(raw);
-        store.addToRollup(perDay.entrySet().stream().map(e -> new DayCount(e.getKey().integrationId(), e.getKey().language(),
-                e.getKey().day(), install ? e.getValue() : 0, install ? 0 : e.getValue())).toList());
+        store.addToRollup(new ArrayList<>(perDay.values()));
         store.addAccounts(accounts);
         store.saveOwners(new ArrayList<>(owners.values()));
     }
