@@ -1,11 +1,12 @@
 # Shared by the bench scripts: one service on a loopback port, its own database, the development issuer.
-# Source it after `cd` to the repository root; it sets WORK (a temporary directory) and PID, and cleans up on exit.
+# Source it after `cd` to the repository root; it sets WORK (a temporary directory) and PID, and cleans up on exit
+# (BENCH_KEEP_DB=1 keeps the database afterwards, to look at query plans).
 set -euo pipefail
 BENCH_DB=marketplace_bench
 WORK=$(mktemp -d)
 PID=
 trap 'if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"
-      PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1 || true' EXIT
+      [ -n "${BENCH_KEEP_DB:-}" ] || PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1 || true' EXIT
 
 dev_issuer() {
   java -cp platform-common/target/classes io.marketplace.platform.security.DevTokenIssuer "$@"

@@ -38,7 +38,7 @@ INSERT INTO daily_accounts (integration_id, language, day, account_id)
   SELECT DISTINCT integration_id, language, (occurred_at AT TIME ZONE 'UTC')::date, account_id
   FROM install_event WHERE type = 'install'
   ON CONFLICT DO NOTHING;
-ANALYZE;
+VACUUM ANALYZE;  -- what autovacuum does in a running system: statistics and the visibility map
 \copy (SELECT integration_id FROM integration_owner WHERE widget_code LIKE 'bench\_%') TO '$WORK/ids.txt'
 SQL
 echo "seeded in $(( $(date +%s) - started )) s: $(psql -h localhost -U postgres -d "$BENCH_DB" -tAc 'SELECT count(*) FROM stats.install_event') raw events, $(psql -h localhost -U postgres -d "$BENCH_DB" -tAc 'SELECT count(*) FROM stats.daily_installs') rollup rows"

@@ -4,6 +4,7 @@ import static io.marketplace.keys.Registrations.newAccount;
 import static io.marketplace.keys.Registrations.register;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -96,5 +97,35 @@ class KeysViewTest {
                 .body("webhook_secrets[0].expires_at", nullValue())
                 .body("webhook_secrets[1].secret", equalTo(before))
                 .body("webhook_secrets[1].expires_at", notNullValue());
+    }
+
+    @Test
+    void givesWebhookServiceTheSigningSecretsCurrentFirstDuringARotation() {
+        long account = newAccount();
+        UUID clientId = register(account);
+        String secretKey = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+                .then().extract().path("secret_key");
+        String before = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+                .then().extract().path("webhook_secrets[0].secret");
+        String after = asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
+                .then().extract().path("webhook_secrets[0].secret");
+
+        given().auth().oauth2(TestTokens.service("webhook-service"))
+                .when().get("/internal/v1/clients/{id}/signing-secrets", clientId)
+                .then().statusCode(200)
+                .body("client_id", equalTo(clientId.toString()))
+                .body("secret_key", equalTo(secretKey))
+                .body("webhook_secrets", contains(after, before));
+    }
+
+    @Test
+    void keepsSigningSecretsFromAnyoneButServices() {
+        long account = newAccount();
+        UUID clientId = register(account);
+        asAdmin(account).when().get("/internal/v1/clients/{id}/signing-secrets", clientId).then().statusCode(403);
+        given().when().get("/internal/v1/clients/{id}/signing-secrets", clientId).then().statusCode(401);
+        given().auth().oauth2(TestTokens.service("webhook-service"))
+                .when().get("/internal/v1/clients/{id}/signing-secrets", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,21 +1,30 @@
 package io.marketplace.keys.rest;
 
+import io.marketplace.keys.service.ClientCredentials;
 import io.marketplace.keys.service.TokenService;
+import io.marketplace.platform.keys.AccountScopedRequest;
+import io.marketplace.platform.keys.CodeRequest;
+import io.marketplace.platform.keys.GrantRevocationRequest;
+import io.marketplace.platform.keys.IssuedCode;
+import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What integrations-service asks at install and uninstall. */
+/** What integrations-service asks at install and uninstall, and what webhook-service signs with. */
 @Path("/internal/v1")
 @Tag(name = "internal")
 @RolesAllowed(Roles.SERVICE)
@@ -26,6 +35,9 @@ public class InternalGrantsResource {
     @Inject
     TokenService tokens;
 
+    @Inject
+    ClientCredentials credentials;
+
     @POST
     @Path("authorization-codes")
     @Operation(summary = "Issue an authorization code for (integration, account): 20 minutes, single use")
@@ -33,7 +45,14 @@ public class InternalGrantsResource {
         requireAccount(request);
         String code = tokens.issueCode(request.clientId(), request.accountId(), request.codeChallenge(),
                 request.codeChallengeMethod());
-        return Response.status(201).entity(Map.of("code", code, "expires_in", 1200)).build();
+        return Response.status(201).entity(new IssuedCode(code, 1200)).build();
+    }
+
+    @GET
+    @Path("clients/{id}/signing-secrets")
+    @Operation(summary = "The secret key and live webhook secrets that sign an integration's webhooks")
+    public SigningSecrets signingSecrets(@PathParam("id") UUID clientId) {
+        return credentials.signingSecrets(clientId);
     }
 
     @POST

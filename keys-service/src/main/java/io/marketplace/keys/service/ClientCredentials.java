@@ -3,6 +3,7 @@ package io.marketplace.keys.service;
 import io.marketplace.keys.config.KeysConfig;
 import io.marketplace.keys.persistence.Credentials;
 import io.marketplace.keys.persistence.Credentials.Client;
+import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,14 @@ public class ClientCredentials {
         return credentials.liveWebhookSecrets(clientId).stream()
                 .map(s -> new WebhookSecretView(cipher.decrypt(s.secretEnc()), s.createdAt(), s.expiresAt()))
                 .toList();
+    }
+
+    /** What webhook-service signs with; 404 for a client that is not (or no longer) registered. */
+    public SigningSecrets signingSecrets(UUID clientId) {
+        Client client = credentials.client(clientId).filter(c -> c.secretEnc() != null)
+                .orElseThrow(() -> ProblemException.notFound("No integration " + clientId));
+        return new SigningSecrets(clientId, secretKey(client),
+                webhookSecrets(clientId).stream().map(WebhookSecretView::secret).toList());
     }
 
     /** Whether {@code presented} is the client's secret key. */

@@ -24,6 +24,10 @@ public abstract class JsonEventHandler<T> implements EventHandler {
     /** Records every problem of the data under {@code prefix}. */
     protected abstract void validate(T data, String prefix, Violations violations);
 
+    /** Checks that depend on the event's type too, for a handler of several types; none by default. */
+    protected void validate(String type, T data, String prefix, Violations violations) {
+    }
+
     protected abstract void handle(T data, EventEnvelope event);
 
     @Override
@@ -36,6 +40,7 @@ public abstract class JsonEventHandler<T> implements EventHandler {
         T data = read(event, prefix, violations);
         if (data != null) {
             validate(data, prefix, violations);
+            validate(event.type(), data, prefix, violations);
         }
     }
 

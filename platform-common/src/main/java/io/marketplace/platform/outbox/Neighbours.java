@@ -7,17 +7,19 @@ import io.marketplace.platform.events.EventsApi;
 import io.marketplace.platform.security.ServiceTokenFilter;
 import io.marketplace.platform.security.ServiceTokens;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * One REST client per neighbour, each behind its own guard (timeout, a quick retry for blips, circuit breaker),
- * so a neighbour that is down fails fast without slowing deliveries to the others.
+ * One REST client per neighbour and API, each neighbour behind its own guard (timeout, a quick retry for blips,
+ * circuit breaker), so a neighbour that is down fails fast without slowing calls to the others.
  * Long outages are the outbox's business: it keeps the events and retries with backoff.
  */
 @ApplicationScoped
@@ -29,34 +31,54 @@ public class Neighbours {
     @Inject
     ServiceTokens serviceTokens;
 
-    private final Map<String, GuardedClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
     /** Delivers a batch to the named neighbour; throws when it is unknown, unreachable or refuses the batch. */
     public EventReceipt deliver(String neighbour, EventBatch batch) throws Exception {
-        GuardedClient client = clients.computeIfAbsent(neighbour, this::connect);
-        return client.guard().call(() -> client.api().deliver(batch));
+        return call(neighbour, EventsApi.class, EventReceipt.class, api -> api.deliver(batch));
     }
 
-    private GuardedClient connect(String name) {
-        PlatformConfig.Neighbour neighbour = config.neighbours().get(name);
-        if (neighbour == null) {
-            throw new IllegalStateException("No URL configured for neighbour " + name + " (marketplace.neighbours." + name + ".url)");
-        }
-        EventsApi api = QuarkusRestClientBuilder.newBuilder()
+    /**
+     * Calls the named neighbour through its REST client interface {@code apiType}, under the neighbour's guard.
+     * A 4xx answer (a {@link WebApplicationException}) is not retried: asking again would get the same answer.
+     */
+    public <A, R> R call(String neighbour, Class<A> apiType, Class<R> resultType, Function<A, R> call) throws Exception {
+        A api = apiType.cast(clients.computeIfAbsent(neighbour + "/" + apiType.getName(), key -> connect(neighbour, apiType)));
+        return guards.computeIfAbsent(neighbour, this::guard).call(() -> call.apply(api), resultType);
+    }
+
+    private <A> A connect(String name, Class<A> apiType) {
+        PlatformConfig.Neighbour neighbour = neighbour(name);
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(neighbour.url())
                 .connectTimeout(neighbour.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(neighbour.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new ServiceTokenFilter(serviceTokens))
-                .build(EventsApi.class);
-        TypedGuard<EventReceipt> guard = TypedGuard.create(EventReceipt.class)
-                .withDescription("neighbour " + name)
-                .withTimeout().duration(neighbour.readTimeout().toMillis() + 1000, ChronoUnit.MILLIS).done()
-                .withRetry().maxRetries(2).delay(200, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS).done()
-                .withCircuitBreaker().requestVolumeThreshold(4).failureRatio(0.75).delay(5, ChronoUnit.SECONDS).done()
-                .build();
-        return new GuardedClient(api, guard);
+                .build(apiType);
     }
 
-    private record GuardedClient(EventsApi api, TypedGuard<EventReceipt> guard) {
+    private Guard guard(String name) {
+        return Guard.create()
+                .withDescription("neighbour " + name)
+                .withTimeout().duration(neighbour(name).readTimeout().toMillis() + 1000, ChronoUnit.MILLIS).done()
+                .withRetry().maxRetries(2).delay(200, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
+                .whenException(Neighbours::worthRetrying).done()
+                .withCircuitBreaker().requestVolumeThreshold(4).failureRatio(0.75).delay(5, ChronoUnit.SECONDS)
+                .when(Neighbours::worthRetrying).done()
+                .build();
+    }
+
+    private PlatformConfig.Neighbour neighbour(String name) {
+        PlatformConfig.Neighbour neighbour = config.neighbours().get(name);
+        if (neighbour == null) {
+            throw new IllegalStateException("No URL configured for neighbour " + name + " (marketplace.neighbours." + name + ".url)");
+        }
+        return neighbour;
+    }
+
+    /** A 4xx answer says the neighbour is up and the request was wrong: neither a retry nor a breaker failure. */
+    private static boolean worthRetrying(Throwable e) {
+        return !(e instanceof WebApplicationException web && web.getResponse().getStatus() < 500);
     }
 }

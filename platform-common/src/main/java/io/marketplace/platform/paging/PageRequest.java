@@ -10,10 +10,15 @@ public record PageRequest(int page, int limit) {
 
     public static PageRequest parse(String page, String limit) {
         Violations violations = new Violations();
-        int pageNumber = parse(page, 1, "page", 1, Integer.MAX_VALUE, violations);
-        int size = parse(limit, DEFAULT_LIMIT, "limit", 1, MAX_LIMIT, violations);
+        PageRequest request = parse(page, limit, violations);
         violations.throwIfAny();
-        return new PageRequest(pageNumber, size);
+        return request;
+    }
+
+    /** Adds bad values to {@code violations}, for a caller that checks other parameters in the same answer. */
+    public static PageRequest parse(String page, String limit, Violations violations) {
+        return new PageRequest(parse(page, 1, "page", 1, Integer.MAX_VALUE, violations),
+                parse(limit, DEFAULT_LIMIT, "limit", 1, MAX_LIMIT, violations));
     }
 
     public int offset() {

@@ -1,4 +1,4 @@
-package io.marketplace.keys.rest;
+package io.marketplace.platform.keys;
 
 import java.util.UUID;
 

@@ -1,0 +1,125 @@
+package io.marketplace.webhooks.service;
+
+import io.marketplace.webhooks.config.WebhookConfig;
+import io.marketplace.webhooks.persistence.DeliveryStore;
+import io.marketplace.webhooks.persistence.DeliveryStore.Candidate;
+import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Leases due deliveries and hands them to the {@link Deliverer}. One loop per replica; replicas share the table
+ * through {@code FOR UPDATE SKIP LOCKED}. It wakes when a job is accepted or an attempt ends, and polls otherwise
+ * (retries coming due, jobs whose lease ran out). Each endpoint gets at most a few requests in flight, and an
+ * endpoint at its limit is left out of the next lease, so a slow receiver never holds up the others.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    Deliverer deliverer;
+
+    @Inject
+    WebhookConfig config;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    /** Requests in flight per endpoint; guarded by {@code this}. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    private int inFlightTotal;
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.dispatcherEnabled()) {
+            LOG.info("Webhook dispatcher disabled: deliveries are accepted and stored only");
+            return;
+        }
+        running = true;
+        Thread loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+    }
+
+    /** Look for due deliveries now rather than at the next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (running && dispatchDue() > 0) {
+                    // keep leasing while there is work and room
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not lease due deliveries (%s); trying again at the next poll", e.getMessage());
+            }
+        }
+    }
+
+    private int dispatchDue() {
+        int room;
+        Map<String, Integer> busy;
+        synchronized (this) {
+            room = config.maxInFlight() - inFlightTotal;
+            busy = new HashMap<>(inFlight);
+        }
+        if (room <= 0) {
+            return 0;
+        }
+        Set<String> full = busy.entrySet().stream().filter(e -> e.getValue() >= config.perEndpointConcurrency())
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> {
+            List<java.util.UUID> chosen = new ArrayList<>();
+            for (Candidate candidate : store.due(room, full)) {
+                if (busy.merge(candidate.endpoint(), 1, Integer::sum) <= config.perEndpointConcurrency()) {
+                    chosen.add(candidate.id());
+                }
+            }
+            return chosen.isEmpty() ? List.<Leased>of() : store.lease(chosen, config.lease());
+        });
+        for (Leased job : leased) {
+            synchronized (this) {
+                inFlightTotal++;
+                inFlight.merge(job.endpoint(), 1, Integer::sum);
+            }
+            deliverer.attempt(job).whenComplete((done, failure) -> release(job));
+        }
+        return leased.size();
+    }
+
+    private void release(Leased job) {
+        synchronized (this) {
+            inFlightTotal--;
+            inFlight.computeIfPresent(job.endpoint(), (endpoint, count) -> count == 1 ? null : count - 1);
+        }
+        wakeUp();
+    }
+}
