@@ -44,6 +44,10 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration maxRetryAfter();
 
+    /** How long a delivery waits when it could not be attempted at all (keys-service unreachable); not counted. */
+    @WithDefault("30s")
+    Duration notAttemptedDelay();
+
     /** How long keys-service's signing secrets are reused before being asked again. */
     @WithDefault("30s")
     Duration secretsCacheTtl();

@@ -155,7 +155,7 @@ public class DeliveryStore {
                                last_error, created_at, updated_at
                         FROM delivery
                         WHERE integration_id = ?1 AND owner_account_id = ?2
-                          AND (CAST(?3 AS uuid) IS NULL OR id = ?3)
+                          AND (CAST(?3 AS uuid) IS NULL OR id = CAST(?3 AS uuid))
                           AND (CAST(?4 AS text) IS NULL OR status = ?4)
                           AND (CAST(?5 AS timestamptz) IS NULL OR created_at >= ?5)
                           AND (CAST(?6 AS timestamptz) IS NULL OR created_at < ?6)

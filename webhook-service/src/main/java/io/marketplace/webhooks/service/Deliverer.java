@@ -3,6 +3,7 @@ package io.marketplace.webhooks.service;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.webhooks.client.KeysService;
+import io.marketplace.webhooks.config.WebhookConfig;
 import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.Attempt;
 import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
@@ -40,8 +41,6 @@ import org.jboss.logging.Logger;
 public class Deliverer {
 
     private static final Logger LOG = Logger.getLogger(Deliverer.class);
-    /** How long a delivery waits when it could not be attempted at all (keys-service unreachable). */
-    private static final Duration NOT_ATTEMPTED_DELAY = Duration.ofSeconds(30);
 
     @Inject
     OutboundGuard guard;
@@ -57,6 +56,9 @@ public class Deliverer {
 
     @Inject
     RetrySchedule retries;
+
+    @Inject
+    WebhookConfig config;
 
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService blocking = Executors.newFixedThreadPool(8, task -> {
@@ -116,14 +118,16 @@ public class Deliverer {
                 parameters.put("signature", Signatures.kommo(job.integrationId(), job.accountId(), secrets.secretKey()));
             }
         } catch (WebApplicationException refused) {
+            if (refused.getResponse().getStatus() >= 500) {
+                putBack(job, refused);
+                return null;
+            }
             // keys-service is up and does not know the integration (deleted): an attempt that failed, on the schedule
             retryOrFail(job, startedAt, job.url(), null, null,
                     "keys-service refused the integration's secrets: HTTP " + refused.getResponse().getStatus(), null);
             return null;
         } catch (Exception unavailable) {
-            LOG.warnf("Delivery %s waits: keys-service unavailable (%s)", job.id(), unavailable.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> store.putBack(job, NOT_ATTEMPTED_DELAY,
-                    "not attempted: keys-service unavailable"));
+            putBack(job, unavailable);
             return null;
         }
         URI uri = URI.create(job.url());
@@ -140,6 +144,12 @@ public class Deliverer {
         headers.put("User-Agent", "marketplace-webhooks/1.0");
         String base = job.url().contains("?") ? job.url().substring(0, job.url().indexOf('?')) : job.url();
         return new Request(target, path + "?" + query, base + "?" + masked(query), headers, startedAt);
+    }
+
+    private void putBack(Leased job, Exception unavailable) {
+        LOG.warnf("Delivery %s waits: keys-service unavailable (%s)", job.id(), unavailable.getMessage());
+        QuarkusTransaction.requiringNew().run(() -> store.putBack(job, config.notAttemptedDelay(),
+                "not attempted: keys-service unavailable"));
     }
 
     private CompletionStage<Void> send(Leased job, Request request) {

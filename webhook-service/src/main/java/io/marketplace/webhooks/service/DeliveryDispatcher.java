@@ -10,6 +10,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +43,9 @@ public class DeliveryDispatcher {
     @Inject
     WebhookConfig config;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     private final Semaphore wakeUps = new Semaphore(0);
     /** Requests in flight per endpoint; guarded by {@code this}. */
     private final Map<String, Integer> inFlight = new HashMap<>();
@@ -65,6 +71,23 @@ public class DeliveryDispatcher {
     /** Look for due deliveries now rather than at the next poll. */
     public void wakeUp() {
         wakeUps.release();
+    }
+
+    /** Look for due deliveries as soon as the current transaction commits (what it wrote is visible then). */
+    public void wakeUpAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeUp();
+                }
+            }
+        });
     }
 
     private void run() {

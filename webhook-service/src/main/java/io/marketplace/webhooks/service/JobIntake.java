@@ -8,9 +8,6 @@ import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.NewDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +29,6 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
 
     @Inject
     DeliveryDispatcher dispatcher;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
 
     public JobIntake() {
         super(WebhookJob.class, WebhookJob.INSTALLED, WebhookJob.ACCESS_REVOKED);
@@ -69,18 +63,7 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
             return new NewDelivery(event.eventId(), job.integrationId(), job.ownerAccountId(), job.accountId(), event.type(),
                     job.url(), job.referer(), job.state(), endpoint(URI.create(job.url())));
         }).toList());
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wakeUp();
-                }
-            }
-        });
+        dispatcher.wakeUpAfterCommit();
     }
 
     private static void positive(Long value, String field, Violations violations) {

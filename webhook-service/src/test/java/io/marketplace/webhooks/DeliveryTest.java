@@ -1,0 +1,300 @@
+package io.marketplace.webhooks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.marketplace.webhooks.WebhookFixtures.CODE;
+import static io.marketplace.webhooks.WebhookFixtures.OLD_WEBHOOK_SECRET;
+import static io.marketplace.webhooks.WebhookFixtures.SECRET_KEY;
+import static io.marketplace.webhooks.WebhookFixtures.WEBHOOK_SECRET;
+import static io.marketplace.webhooks.WebhookFixtures.delivery;
+import static io.marketplace.webhooks.WebhookFixtures.installed;
+import static io.marketplace.webhooks.WebhookFixtures.log;
+import static io.marketplace.webhooks.WebhookFixtures.newAccount;
+import static io.marketplace.webhooks.WebhookFixtures.revoked;
+import static io.marketplace.webhooks.WebhookFixtures.send;
+import static io.marketplace.webhooks.WebhookFixtures.status;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.marketplace.platform.test.InjectNeighbour;
+import io.marketplace.platform.test.NeighboursStub;
+import io.marketplace.webhooks.Receiver.Answer;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = NeighboursStub.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "neighbours", value = "keys-service"))
+class DeliveryTest {
+
+    @InjectNeighbour
+    WireMockServer keys;
+
+    @BeforeEach
+    void keysServiceIsUp() {
+        WebhookFixtures.healthyKeys(keys);
+    }
+
+    @Test
+    void sendsAccessRevokedWithKommosSignatureAndStandardWebhooksHeaders() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver()) {
+            send(revoked(job, integration, owner, 4242, receiver.url("/kommo/revoke"))).statusCode(200)
+                    .body("processed", equalTo(1));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 1);
+            Receiver.Request request = receiver.requests().get(0);
+            Map<String, String> query = parameters(request.rawQuery());
+            assertThat(request.path(), equalTo("/kommo/revoke"));
+            assertThat(query.get("account_id"), equalTo("4242"));
+            assertThat(query.get("client_id"), equalTo(integration.toString()));
+            assertThat(query.get("signature"), equalTo(HexFormat.of().formatHex(
+                    hmac(SECRET_KEY.getBytes(StandardCharsets.UTF_8), integration + "|4242"))));
+            assertThat(request.header("webhook-id"), equalTo(job.toString()));
+            assertThat(verifiedSecrets(request), contains(WEBHOOK_SECRET, OLD_WEBHOOK_SECRET));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));
+        delivery(owner, integration, job)
+                .body("kind", equalTo("access_revoked"))
+                .body("attempt_count", equalTo(1))
+                .body("attempts[0].outcome", equalTo("delivered"))
+                .body("attempts[0].status_code", equalTo(200))
+                .body("attempts[0].latency_ms", greaterThanOrEqualTo(0))
+                .body("attempts[0].url", containsString("signature=***"))
+                .body("attempts[0].url", containsString("account_id=4242"));
+    }
+
+    @Test
+    void sendsTheCodeToTheRedirectUrlWithRefererFromWidgetAndState() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver()) {
+            send(installed(job, integration, owner, 5151, receiver.url("/oauth?lang=en"), "xyz 1")).statusCode(200);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 1);
+            Receiver.Request request = receiver.requests().get(0);
+            Map<String, String> query = parameters(request.rawQuery());
+            assertThat(query, equalTo(Map.of("lang", "en", "code", CODE, "referer", "buyer5151", "from_widget", "1",
+                    "state", "xyz 1")));
+            assertThat(verifiedSecrets(request), contains(WEBHOOK_SECRET, OLD_WEBHOOK_SECRET));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));
+        delivery(owner, integration, job).body("attempts[0].url", containsString("code=***"))
+                .body("attempts[0].url", not(containsString(CODE)));
+    }
+
+    @Test
+    void aReceiverFailingThreeTimesGetsFourAttemptsAndOneSuccess() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver().answering(n -> Answer.status(n <= 3 ? 500 : 200))) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(owner, integration, job).equals("delivered"));
+            assertThat(receiver.requests(), hasSize(4));
+            assertThat(receiver.requests().stream().map(r -> r.header("webhook-id")).distinct().toList(),
+                    contains(job.toString()));
+        }
+        delivery(owner, integration, job)
+                .body("attempt_count", equalTo(4))
+                .body("attempts.status_code", contains(500, 500, 500, 200))
+                .body("attempts.outcome", contains("retry", "retry", "retry", "delivered"));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptOfTheScheduleAndKeepsTheDelivery() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver().answering(n -> Answer.status(503))) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(owner, integration, job).equals("failed"));
+            assertThat(receiver.requests(), hasSize(5)); // the test schedule has five entries
+        }
+        delivery(owner, integration, job).body("attempts.outcome", contains("retry", "retry", "retry", "retry", "failed"))
+                .body("next_attempt_at", nullValue());
+    }
+
+    @Test
+    void stopsAtGone() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver().answering(n -> Answer.status(410))) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("failed"));
+            Thread.sleep(600); // three retry delays of the test schedule: nothing more comes
+            assertThat(receiver.requests(), hasSize(1));
+        }
+        delivery(owner, integration, job).body("attempts.outcome", contains("gone"));
+    }
+
+    @Test
+    void waitsAsLongAsRetryAfterAsks() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver().answering(n -> n == 1
+                ? new Answer(429, Map.of("Retry-After", "2"), false) : Answer.status(204))) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+
+            await().atMost(Duration.ofSeconds(8)).until(() -> receiver.requests().size() == 2);
+            List<Receiver.Request> requests = receiver.requests();
+            assertThat(requests.get(1).receivedAtMillis() - requests.get(0).receivedAtMillis(), greaterThanOrEqualTo(2000L));
+        }
+    }
+
+    @Test
+    void doesNotFollowRedirects() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver elsewhere = new Receiver();
+                Receiver receiver = new Receiver().answering(n -> n == 1
+                        ? new Answer(302, Map.of("Location", elsewhere.url("/stolen")), false) : Answer.status(200))) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));
+            assertThat(elsewhere.requests(), hasSize(0));
+        }
+        delivery(owner, integration, job).body("attempts[0].status_code", equalTo(302))
+                .body("attempts[0].error", equalTo("redirects are not followed"));
+    }
+
+    @Test
+    void aHangingReceiverDoesNotHoldUpDeliveriesToAnother() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        try (Receiver hanging = new Receiver().answering(n -> Answer.hanging()); Receiver healthy = new Receiver()) {
+            List<String> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                jobs.add(revoked(UUID.randomUUID(), integration, owner, i + 1, hanging.url("/revoke")));
+            }
+            for (int i = 0; i < 10; i++) {
+                jobs.add(revoked(UUID.randomUUID(), integration, owner, i + 1, healthy.url("/revoke")));
+            }
+            long sent = System.currentTimeMillis();
+            send(jobs).statusCode(200);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> healthy.requests().size() == 10);
+            // well within the 2 s timeout the hanging receiver holds its first requests for
+            assertThat(healthy.requests().stream().map(r -> r.receivedAtMillis() - sent).toList(), everyItem(lessThan(1500L)));
+        }
+    }
+
+    @Test
+    void acceptsTheSameJobIdOnce() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver()) {
+            String sameJob = revoked(job, integration, owner, 1, receiver.url("/revoke"));
+            send(sameJob).statusCode(200).body("processed", equalTo(1));
+            send(sameJob).statusCode(200).body("processed", equalTo(0)).body("duplicates", equalTo(1));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));
+            Thread.sleep(300);
+            assertThat(receiver.requests(), hasSize(1));
+        }
+        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(1));
+    }
+
+    @Test
+    void blocksHostsOutsideLoopbackWithoutLookingThemUp() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        send(revoked(job, integration, owner, 1, "https://dev.example.com/kommo/revoke")).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("blocked"));
+        delivery(owner, integration, job)
+                .body("attempts.outcome", contains("blocked"))
+                .body("attempts[0].status_code", nullValue())
+                .body("attempts[0].error", containsString("dev.example.com was not looked up"));
+    }
+
+    @Test
+    void waitsForKeysServiceWithoutSpendingAnAttemptAndDeliversWhenItIsBack() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        keys.resetAll();
+        keys.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+        try (Receiver receiver = new Receiver()) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> delivery(owner, integration, job).extract()
+                    .path("last_error") != null);
+            delivery(owner, integration, job).body("status", equalTo("pending"))
+                    .body("attempt_count", equalTo(0))
+                    .body("last_error", containsString("keys-service unavailable"));
+            assertThat(receiver.requests(), hasSize(0));
+
+            WebhookFixtures.healthyKeys(keys);
+            // the guard's circuit breaker opened; it lets calls through again after its delay (5 s)
+            await().atMost(Duration.ofSeconds(15)).until(() -> status(owner, integration, job).equals("delivered"));
+            assertThat(receiver.requests(), hasSize(1));
+        }
+        delivery(owner, integration, job).body("attempt_count", equalTo(1));
+    }
+
+    /** Which of the known webhook secrets signed the request, checked the way the README tells a receiver to. */
+    static List<String> verifiedSecrets(Receiver.Request request) throws Exception {
+        String signed = request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.rawQuery();
+        List<String> presented = Arrays.stream(request.header("webhook-signature").split(" "))
+                .map(entry -> entry.substring("v1,".length())).toList();
+        List<String> verified = new java.util.ArrayList<>();
+        for (String secret : List.of(WEBHOOK_SECRET, OLD_WEBHOOK_SECRET)) {
+            byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+            if (presented.contains(Base64.getEncoder().encodeToString(hmac(key, signed)))) {
+                verified.add(secret);
+            }
+        }
+        return verified;
+    }
+
+    static byte[] hmac(byte[] key, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, String> parameters(String rawQuery) {
+        return Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,91 @@
+package io.marketplace.webhooks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.marketplace.platform.test.TestTokens;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Jobs sent the way integrations-service sends them (inbox batches), and keys-service stubbed. */
+final class WebhookFixtures {
+
+    static final String SECRET_KEY = "kommo-secret-key-of-the-integration";
+    /** The current webhook secret and the one still in its rotation overlap. */
+    static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    static final String OLD_WEBHOOK_SECRET = "whsec_dGhlIG9sZCBzZWNyZXQgc3RpbGwgc2lnbnM=";
+    static final String CODE = "def502000f3a";
+
+    private static final AtomicLong ACCOUNTS = new AtomicLong(ProcessHandle.current().pid() % 1000 * 100_000 + 9000);
+
+    private WebhookFixtures() {
+    }
+
+    static long newAccount() {
+        return ACCOUNTS.incrementAndGet();
+    }
+
+    /** keys-service as the deliveries need it: any integration's secrets, and a code for any install. */
+    static void healthyKeys(WireMockServer keys) {
+        keys.resetAll();
+        keys.stubFor(get(urlPathMatching("/internal/v1/clients/[^/]+/signing-secrets")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"secret_key": "%s",
+                         "webhook_secrets": ["%s", "%s"]}""".formatted(SECRET_KEY, WEBHOOK_SECRET, OLD_WEBHOOK_SECRET))));
+        keys.stubFor(post(urlEqualTo("/internal/v1/authorization-codes")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": \"" + CODE + "\", \"expires_in\": 1200}")));
+    }
+
+    static String revoked(UUID jobId, UUID integration, long owner, long account, String url) {
+        return job(jobId, "access_revoked", """
+                {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "url": "%s"}"""
+                .formatted(integration, owner, account, url));
+    }
+
+    static String installed(UUID jobId, UUID integration, long owner, long account, String url, String state) {
+        return job(jobId, "installed", """
+                {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "url": "%s",
+                 "referer": "buyer%d", "state": "%s"}"""
+                .formatted(integration, owner, account, url, account, state));
+    }
+
+    static String job(UUID jobId, String type, String data) {
+        return """
+                {"event_id": "%s", "type": "%s", "occurred_at": "%s", "data": %s}"""
+                .formatted(jobId, type, Instant.now(), data);
+    }
+
+    static ValidatableResponse send(List<String> jobs) {
+        return given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json")
+                .body("{\"events\": [" + String.join(",", jobs) + "]}")
+                .when().post("/internal/v1/events").then();
+    }
+
+    static ValidatableResponse send(String... jobs) {
+        return send(List.of(jobs));
+    }
+
+    static ValidatableResponse log(long owner, UUID integration) {
+        return given().auth().oauth2(TestTokens.technicalAdmin(owner))
+                .when().get("/api/v1/integrations/{id}/deliveries", integration).then();
+    }
+
+    static ValidatableResponse delivery(long owner, UUID integration, UUID delivery) {
+        return given().auth().oauth2(TestTokens.technicalAdmin(owner))
+                .when().get("/api/v1/integrations/{id}/deliveries/{delivery}", integration, delivery).then();
+    }
+
+    static String status(long owner, UUID integration, UUID delivery) {
+        return delivery(owner, integration, delivery).statusCode(200).extract().path("status");
+    }
+}
