@@ -166,7 +166,8 @@ public class ProblemMappers {
 
     /**
      * Whether the failure is one a retry can cure: the database unreachable (SQLSTATE class 08, 57P), out of
-     * connections (53, or the pool's acquisition timeout), or a deadlock / serialization failure (40). The
+     * connections (53, or the pool's acquisition timeout), a deadlock / serialization failure (40), or a lock held
+     * longer than {@code lock_timeout} (55P03). The
      * transaction was rolled back, so a 503 tells the truth: nothing was stored.
      */
     static boolean isTransientDatabaseFailure(Throwable e) {
@@ -174,7 +175,7 @@ public class ProblemMappers {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57P"))) {
+                        || state.startsWith("57P") || state.equals("55P03"))) {
                     return true;
                 }
                 if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {

@@ -78,6 +78,7 @@ public class OutboundGuard {
             return Optional.of("must be an absolute http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            // java.net.URI leaves the host empty for names it does not accept, "999.1.1.1" and "0x7f.1" among them
             return Optional.of("must name a host");
         }
         if (uri.getRawUserInfo() != null) {
@@ -88,9 +89,6 @@ public class OutboundGuard {
         }
         if (policy == Policy.PUBLIC && !ports.contains(port(uri))) {
             return Optional.of("must use port 80 or 443" + (ports.size() > 2 ? " or one of " + ports : ""));
-        }
-        if (uri.getHost().matches("[0-9.]+") && literalAddress(uri.getHost()).isEmpty()) {
-            return Optional.of("has a host that is not a valid IPv4 address");
         }
         return literalAddress(uri.getHost()).filter(address -> !allowed(address))
                 .map(address -> "points at a " + describe(address) + " address, which is never reached");

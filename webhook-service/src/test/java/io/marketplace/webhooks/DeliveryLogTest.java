@@ -1,0 +1,119 @@
+package io.marketplace.webhooks;
+
+import static io.marketplace.webhooks.WebhookFixtures.log;
+import static io.marketplace.webhooks.WebhookFixtures.newAccount;
+import static io.marketplace.webhooks.WebhookFixtures.revoked;
+import static io.marketplace.webhooks.WebhookFixtures.send;
+import static io.marketplace.webhooks.WebhookFixtures.status;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.InjectNeighbour;
+import io.marketplace.platform.test.TestTokens;
+import io.marketplace.webhooks.Receiver.Answer;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The delivery log: who reads it, filters, and manual redelivery. */
+@QuarkusTest
+class DeliveryLogTest {
+
+    @InjectNeighbour
+    WireMockServer keys;
+
+    @BeforeEach
+    void keysServiceIsUp() {
+        WebhookFixtures.healthyKeys(keys);
+    }
+
+    @Test
+    void filtersByStatusAndTime() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID delivered = UUID.randomUUID();
+        UUID blocked = UUID.randomUUID();
+        try (Receiver receiver = new Receiver()) {
+            send(revoked(delivered, integration, owner, 1, receiver.url("/revoke")),
+                    revoked(blocked, integration, owner, 2, "https://dev.example.com/revoke"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, delivered).equals("delivered")
+                    && status(owner, integration, blocked).equals("blocked"));
+        }
+        asAdmin(owner).queryParam("status", "blocked").when().get("/api/v1/integrations/{id}/deliveries", integration)
+                .then().statusCode(200).body("_embedded.deliveries.id", contains(blocked.toString()));
+        asAdmin(owner).queryParam("from", Instant.now().minusSeconds(600).toString()).queryParam("to", Instant.now().toString())
+                .when().get("/api/v1/integrations/{id}/deliveries", integration)
+                .then().statusCode(200)
+                .body("_embedded.deliveries.id", containsInAnyOrder(delivered.toString(), blocked.toString()));
+        asAdmin(owner).queryParam("to", "2020-01-01").when().get("/api/v1/integrations/{id}/deliveries", integration)
+                .then().statusCode(200).body("_embedded.deliveries", hasSize(0));
+    }
+
+    @Test
+    void namesEveryBadFilter() {
+        asAdmin(newAccount()).queryParam("status", "lost").queryParam("from", "yesterday").queryParam("limit", "1000")
+                .when().get("/api/v1/integrations/{id}/deliveries", UUID.randomUUID())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("status", "from", "limit"));
+    }
+
+    @Test
+    void showsDeliveriesOnlyToTheOwningAccountsAdmins() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        send(revoked(job, integration, owner, 1, "https://dev.example.com/revoke")).statusCode(200);
+
+        log(newAccount(), integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
+        given().auth().oauth2(TestTokens.technicalAdmin(newAccount()))
+                .when().get("/api/v1/integrations/{id}/deliveries/{d}", integration, job).then().statusCode(404);
+        given().auth().oauth2(TestTokens.user(owner, true, Roles.DEVELOPER))
+                .when().get("/api/v1/integrations/{id}/deliveries", integration).then().statusCode(403);
+        given().when().get("/api/v1/integrations/{id}/deliveries", integration).then().statusCode(401);
+    }
+
+    @Test
+    void redeliversAFinishedDeliveryWithTheSameWebhookIdAndAFreshSchedule() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver receiver = new Receiver().answering(n -> Answer.status(n <= 5 ? 500 : 200))) {
+            send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(owner, integration, job).equals("failed"));
+
+            asAdmin(owner).when().post("/api/v1/integrations/{id}/deliveries/{d}/redelivery", integration, job)
+                    .then().statusCode(202).body("status", equalTo("pending"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));
+            assertThat(receiver.requests().stream().map(r -> r.header("webhook-id")).distinct().toList(),
+                    contains(job.toString()));
+        }
+        WebhookFixtures.delivery(owner, integration, job).body("attempt_count", equalTo(6))
+                .body("attempts.outcome", contains("retry", "retry", "retry", "retry", "failed", "delivered"));
+    }
+
+    @Test
+    void refusesToRedeliverAPendingDelivery() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Receiver hanging = new Receiver().answering(n -> Answer.hanging())) {
+            send(revoked(job, integration, owner, 1, hanging.url("/revoke"))).statusCode(200);
+            asAdmin(owner).when().post("/api/v1/integrations/{id}/deliveries/{d}/redelivery", integration, job)
+                    .then().statusCode(409).contentType("application/problem+json");
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification asAdmin(long account) {
+        return given().auth().oauth2(TestTokens.technicalAdmin(account));
+    }
+}

@@ -1,0 +1,114 @@
+package io.marketplace.webhooks;
+
+import static io.marketplace.webhooks.WebhookFixtures.job;
+import static io.marketplace.webhooks.WebhookFixtures.log;
+import static io.marketplace.webhooks.WebhookFixtures.newAccount;
+import static io.marketplace.webhooks.WebhookFixtures.revoked;
+import static io.marketplace.webhooks.WebhookFixtures.send;
+import static io.marketplace.webhooks.WebhookFixtures.status;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.marketplace.platform.test.InjectNeighbour;
+import io.marketplace.webhooks.persistence.DeliveryStore;
+import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What is accepted as a job, and that an accepted job survives: bad input, a busy database, a worker that died. */
+@QuarkusTest
+class JobAcceptanceTest {
+
+    @InjectNeighbour
+    WireMockServer keys;
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void keysServiceIsUp() {
+        WebhookFixtures.healthyKeys(keys);
+    }
+
+    @Test
+    void refusesBadJobsNamingEveryProblemAndStoresNone() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        String good = revoked(UUID.randomUUID(), integration, owner, 1, "http://127.0.0.1:9/revoke");
+
+        send(good,
+                revoked(UUID.randomUUID(), integration, owner, 1, "not a url"),
+                revoked(UUID.randomUUID(), integration, owner, 1, "ftp://files.example.com/revoke"),
+                revoked(UUID.randomUUID(), integration, owner, 1, "http://10.0.0.1/revoke"),
+                revoked(UUID.randomUUID(), integration, owner, 1, "http://169.254.169.254/latest/meta-data"),
+                job(UUID.randomUUID(), "access_revoked", "{\"integration_id\": \"" + integration + "\"}"),
+                job(UUID.randomUUID(), "installed", """
+                        {"integration_id": "%s", "owner_account_id": %d, "account_id": 7, "url": "http://127.0.0.1:9/oauth"}"""
+                        .formatted(integration, owner)),
+                job(UUID.randomUUID(), "fax_sent", "{}"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("events[1].data.url", "events[2].data.url", "events[3].data.url",
+                        "events[4].data.url", "events[5].data.owner_account_id", "events[5].data.account_id",
+                        "events[5].data.url", "events[6].data.referer", "events[7].type"));
+
+        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
+    }
+
+    @Test
+    void refusesJobsWhileTheDatabaseIsLockedAndStoresNothing() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID jobId = UUID.randomUUID();
+        String job = revoked(jobId, integration, owner, 1, "http://127.0.0.1:9/revoke");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LOCK TABLE delivery IN ACCESS EXCLUSIVE MODE");
+            }
+            send(job).statusCode(503).header("Retry-After", "1").contentType("application/problem+json");
+            connection.rollback();
+        }
+        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
+        // nothing half-stored: the same job is new when it comes again
+        send(job).statusCode(200).body("processed", equalTo(1));
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsAttemptedAgainWhenItsLeaseRunsOut() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID jobId = UUID.randomUUID();
+        try (Receiver receiver = new Receiver()) {
+            // a replica leases the job and dies before sending it: simulated by leasing it here and never finishing
+            QuarkusTransaction.requiringNew().run(() -> store.insert(List.of(new DeliveryStore.NewDelivery(jobId, integration,
+                    owner, 1, "access_revoked", receiver.url("/revoke"), null, null, "http://lease.test:1"))));
+            List<Leased> leased = QuarkusTransaction.requiringNew().call(
+                    () -> store.lease(List.of(jobId), Duration.ofSeconds(2)));
+            assertThat(leased, hasSize(1));
+            long leasedAt = System.currentTimeMillis();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(owner, integration, jobId).equals("delivered"));
+            assertThat(receiver.requests(), hasSize(1));
+            assertThat(receiver.requests().get(0).receivedAtMillis() - leasedAt >= 1500, equalTo(true));
+        }
+        WebhookFixtures.delivery(owner, integration, jobId).body("attempts.number", contains(2));
+    }
+}
