@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.marketplace.platform.security.Roles;
@@ -293,9 +294,11 @@ class StatsTest {
 
         asAdmin(owner).queryParam("from", "2025-01-01").queryParam("to", "2025-01-31")
                 .when().get("/api/v1/integrations/{id}/stats/chart.svg", integration)
-                .then().statusCode(200).body(containsString(">0<")).body(containsString(">1<"));
+                .then().statusCode(200).body(containsString(">0<")).body(containsString(">1<"))
+                .body(containsString("No installs or uninstalls in this period"));
         asAdmin(owner).queryParam("from", "2021-03-06").queryParam("to", "2026-03-05")
                 .when().get("/api/v1/integrations/{id}/stats/chart.svg", integration)
-                .then().statusCode(200).body(containsString("<polyline"));
+                .then().statusCode(200).body(containsString("<polyline"))
+                .body(not(containsString("No installs or uninstalls")));
     }
 }

@@ -84,6 +84,12 @@ public final class ChartRenderer {
 
         line(svg, "installs", INSTALLS_COLOUR, series, Period::installs, top, plotWidth, plotHeight);
         line(svg, "uninstalls", UNINSTALLS_COLOUR, series, Period::uninstalls, top, plotWidth, plotHeight);
+        if (series.stream().allMatch(p -> p.installs() == 0 && p.uninstalls() == 0)) {
+            // both lines lie on the axis; say so rather than leave a reader wondering whether the chart broke
+            svg.append(String.format(Locale.ROOT,
+                    "<text class=\"no-data\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#6b7280\" font-size=\"14\">"
+                            + "No installs or uninstalls in this period</text>%n", LEFT + plotWidth / 2, TOP + plotHeight / 2));
+        }
 
         // legend, top right
         int legendX = WIDTH - RIGHT - 190;
