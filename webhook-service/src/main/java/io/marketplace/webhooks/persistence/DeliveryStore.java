@@ -63,18 +63,43 @@ public class DeliveryStore {
     }
 
     /**
-     * Due jobs, oldest first, locked for this transaction; rows another replica is leasing right now are skipped,
-     * and so are the endpoints this replica already keeps busy.
+     * Due jobs to lease now, oldest first, locked for this transaction: at most {@code room} in all and, per endpoint,
+     * its free slots ({@code freeSlots}, or {@code perEndpoint} for an endpoint with nothing in flight), so that only
+     * rows about to be leased are locked. Two statements: choosing is a window query without locks, locking is a
+     * plain one, so the recheck PostgreSQL makes on a row updated meanwhile stays cheap. Rows another replica is
+     * leasing are skipped, and one it has just leased fails the recheck, so no job is taken twice.
      */
     @SuppressWarnings("unchecked")
-    public List<Candidate> due(int limit, Collection<String> busyEndpoints) {
+    public List<Candidate> due(int room, Map<String, Integer> freeSlots, int perEndpoint) {
+        commitWithoutWaitingForDisk();
+        List<String> full = freeSlots.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey).toList();
+        List<Object> chosen = entityManager.createNativeQuery("""
+                        SELECT CAST(id AS text) FROM (
+                            SELECT id, endpoint, next_attempt_at,
+                                   row_number() OVER (PARTITION BY endpoint ORDER BY next_attempt_at) AS place
+                            FROM (SELECT id, endpoint, next_attempt_at FROM delivery
+                                  WHERE status = 'pending' AND next_attempt_at <= now()
+                                    AND endpoint <> ALL(CAST(?1 AS text[]))
+                                  ORDER BY next_attempt_at LIMIT ?2) AS oldest
+                        ) AS ranked
+                        WHERE place <= coalesce((SELECT slots FROM unnest(CAST(?3 AS text[]), CAST(?4 AS integer[]))
+                                                     AS free(endpoint, slots) WHERE free.endpoint = ranked.endpoint), ?5)
+                        ORDER BY next_attempt_at LIMIT ?6""")
+                .setParameter(1, full.toArray(String[]::new))
+                .setParameter(2, Math.max(room * 4, 100))
+                .setParameter(3, freeSlots.keySet().toArray(String[]::new))
+                .setParameter(4, freeSlots.values().toArray(Integer[]::new))
+                .setParameter(5, perEndpoint)
+                .setParameter(6, room)
+                .getResultList();
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT id, endpoint FROM delivery
-                        WHERE status = 'pending' AND next_attempt_at <= now() AND endpoint <> ALL(CAST(?1 AS text[]))
-                        ORDER BY next_attempt_at LIMIT ?2
+                        WHERE id = ANY(CAST(?1 AS uuid[])) AND status = 'pending' AND next_attempt_at <= now()
                         FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, busyEndpoints.toArray(String[]::new))
-                .setParameter(2, limit)
+                .setParameter(1, chosen.toArray(String[]::new))
                 .getResultList();
         return rows.stream().map(row -> new Candidate((UUID) row[0], (String) row[1])).toList();
     }
@@ -100,6 +125,7 @@ public class DeliveryStore {
      * that outlived its lease still logs its attempt, but leaves the job to whoever leased it next.
      */
     public void finish(Leased job, Attempt attempt, String status, Instant nextAttemptAt) {
+        commitWithoutWaitingForDisk();
         entityManager.createNativeQuery("""
                         INSERT INTO delivery_attempt (delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING""")
@@ -116,6 +142,15 @@ public class DeliveryStore {
                 .setParameter(4, nextAttemptAt == null ? null : OffsetDateTime.ofInstant(nextAttemptAt, ZoneOffset.UTC))
                 .setParameter(5, attempt.statusCode()).setParameter(6, attempt.error())
                 .executeUpdate();
+    }
+
+    /**
+     * Leases and outcomes may commit without waiting for the WAL flush: should the database crash and lose the last
+     * few of them, the jobs concerned are simply due again and sent once more, which at-least-once delivery allows.
+     * Accepting a job never does this: a job is acknowledged only once it is on disk.
+     */
+    private void commitWithoutWaitingForDisk() {
+        entityManager.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     }
 
     /** Gives a leased job back without counting the attempt: it could not be made (a neighbour was down). */

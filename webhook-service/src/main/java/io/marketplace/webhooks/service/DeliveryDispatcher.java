@@ -13,14 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -109,24 +107,17 @@ public class DeliveryDispatcher {
 
     private int dispatchDue() {
         int room;
-        Map<String, Integer> busy;
+        Map<String, Integer> freeSlots = new HashMap<>();
         synchronized (this) {
             room = config.maxInFlight() - inFlightTotal;
-            busy = new HashMap<>(inFlight);
+            inFlight.forEach((endpoint, count) -> freeSlots.put(endpoint, config.perEndpointConcurrency() - count));
         }
         if (room <= 0) {
             return 0;
         }
-        Set<String> full = busy.entrySet().stream().filter(e -> e.getValue() >= config.perEndpointConcurrency())
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
         List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> {
-            List<java.util.UUID> chosen = new ArrayList<>();
-            for (Candidate candidate : store.due(room, full)) {
-                if (busy.merge(candidate.endpoint(), 1, Integer::sum) <= config.perEndpointConcurrency()) {
-                    chosen.add(candidate.id());
-                }
-            }
-            return chosen.isEmpty() ? List.<Leased>of() : store.lease(chosen, config.lease());
+            List<UUID> due = store.due(room, freeSlots, config.perEndpointConcurrency()).stream().map(Candidate::id).toList();
+            return due.isEmpty() ? List.<Leased>of() : store.lease(due, config.lease());
         });
         for (Leased job : leased) {
             synchronized (this) {

@@ -81,20 +81,20 @@ public class OutboundHttp {
                     inFlight.set(request);
                     return request.send();
                 })
-                .onSuccess(response -> {
+                .compose(response -> {
                     long[] drained = {0};
-                    // read and drop the body, so the connection can be reused; a receiver that streams on is cut off
+                    // read and drop the body so the connection can be reused; a receiver that streams on is cut off
                     response.handler(chunk -> {
                         drained[0] += chunk.length();
                         if (drained[0] > MAX_DRAINED_BYTES) {
                             response.request().reset();
                         }
                     });
-                    response.endHandler(done -> finish(answer, timer, new Answer(response.statusCode(),
-                            retryAfter(response.getHeader("Retry-After")), null, elapsed(started))));
-                    response.exceptionHandler(e -> finish(answer, timer, new Answer(response.statusCode(),
-                            retryAfter(response.getHeader("Retry-After")), null, elapsed(started))));
+                    // end() also completes when the body had already ended before the handler was set
+                    return response.end().map(done -> new Answer(response.statusCode(),
+                            retryAfter(response.getHeader("Retry-After")), null, elapsed(started)));
                 })
+                .onSuccess(value -> finish(answer, timer, value))
                 .onFailure(e -> finish(answer, timer, new Answer(null, null, describe(e), elapsed(started))));
         return answer;
     }
