@@ -14,6 +14,9 @@ import static org.hamcrest.Matchers.nullValue;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,6 +37,35 @@ class MyContributionsTest {
                 .body("_embedded.integrations[0].versions[0].status", equalTo("draft"))
                 .body("_links.self.href", containsString("page=1"))
                 .body("_links.next", nullValue());
+    }
+
+    @Test
+    void showsTheLastRedirectUriCheckAndIgnoresAnOlderReport() {
+        long account = newAccount();
+        String id = createIntegration(account);
+        asDeveloper(account).when().get("/api/v1/integrations/" + id).then().body("redirect_uri_status", nullValue());
+
+        reportRedirectCheck(id, "failing", "2026-11-24T10:00:00Z", "connection refused").statusCode(200);
+        reportRedirectCheck(id, "ok", "2026-11-24T09:00:00Z", null).statusCode(200); // older, arrives late
+
+        asDeveloper(account).when().get("/api/v1/integrations")
+                .then().statusCode(200)
+                .body("_embedded.integrations[0].redirect_uri_status.status", equalTo("failing"))
+                .body("_embedded.integrations[0].redirect_uri_status.checked_at", equalTo("2026-11-24T10:00:00Z"))
+                .body("_embedded.integrations[0].redirect_uri_status.error", equalTo("connection refused"));
+        reportRedirectCheck(id, "lost", "2026-11-24T11:00:00Z", null).statusCode(400)
+                .body("errors.field", contains("events[0].data.status"));
+    }
+
+    private static io.restassured.response.ValidatableResponse reportRedirectCheck(String id, String status, String at,
+            String error) {
+        return given().auth().oauth2(TestTokens.service("webhook-service")).contentType("application/json")
+                .body(Map.of("events", List.of(Map.of("event_id", UUID.randomUUID().toString(),
+                        "type", "redirect_uri.checked", "occurred_at", at,
+                        "data", error == null
+                                ? Map.of("integration_id", id, "status", status, "checked_at", at)
+                                : Map.of("integration_id", id, "status", status, "checked_at", at, "error", error)))))
+                .when().post("/internal/v1/events").then();
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.marketplace.integrations;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.marketplace.integrations.Fixtures.asDeveloper;
 import static io.marketplace.integrations.Fixtures.newAccount;
+import static io.marketplace.platform.test.NeighboursStub.EVENTS_PATH;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,11 +14,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /** draft → in_review → approved | rejected | cancelled; approved → published → superseded. */
 @QuarkusTest
 class VersionLifecycleTest {
+
+    @InjectNeighbour
+    WireMockServer neighbours;
 
     private static final long MODERATOR_ACCOUNT = 1;
 
@@ -132,6 +142,10 @@ class VersionLifecycleTest {
         asDeveloper(account).when().get("/api/v1/integrations/" + id)
                 .then().body("status", equalTo("published"))
                 .body("versions[0].category", equalTo("telephony"));
+        // webhook-service learns the published integration's redirect URL, to check it from time to time
+        await().atMost(Duration.ofSeconds(10)).until(() -> neighbours.findAll(postRequestedFor(urlEqualTo(EVENTS_PATH))).stream()
+                .anyMatch(request -> request.getBodyAsString().contains("\"integration.publication\"")
+                        && request.getBodyAsString().contains(id)));
     }
 
     @Test

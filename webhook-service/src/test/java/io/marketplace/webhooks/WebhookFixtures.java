@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.marketplace.platform.test.NeighboursStub;
 import io.marketplace.platform.test.TestTokens;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
@@ -33,9 +34,12 @@ final class WebhookFixtures {
         return ACCOUNTS.incrementAndGet();
     }
 
-    /** keys-service as the deliveries need it: any integration's secrets, and a code for any install. */
+    /**
+     * keys-service as the deliveries need it (any integration's secrets, a code for any install), and
+     * integrations-service taking any event batch: both stand on the one neighbours stub.
+     */
     static void healthyKeys(WireMockServer keys) {
-        keys.resetAll();
+        NeighboursStub.acceptAllEvents(keys);
         keys.stubFor(get(urlPathMatching("/internal/v1/clients/[^/]+/signing-secrets")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("""

@@ -43,6 +43,16 @@ public class Integration {
     @Column(nullable = false, columnDefinition = "text[]")
     public List<String> languages;
 
+    /** What webhook-service's last check of the redirect URL found: {@code ok}, {@code failing}, or null (unchecked). */
+    @Column(name = "redirect_uri_status")
+    public String redirectUriStatus;
+
+    @Column(name = "redirect_uri_checked_at")
+    public Instant redirectUriCheckedAt;
+
+    @Column(name = "redirect_uri_error")
+    public String redirectUriError;
+
     @Column(name = "created_by")
     public String createdBy;
 

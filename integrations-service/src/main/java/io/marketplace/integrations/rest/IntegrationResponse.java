@@ -12,6 +12,7 @@ public record IntegrationResponse(
         String code,
         long ownerAccountId,
         String redirectUri,
+        RedirectUriStatus redirectUriStatus,
         String revokeUrl,
         List<String> scopes,
         List<String> languages,
@@ -20,9 +21,15 @@ public record IntegrationResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The last check of the redirect URL by webhook-service (published integrations; null until checked). */
+    public record RedirectUriStatus(String status, Instant checkedAt, String error) {
+    }
+
     static IntegrationResponse from(Integration integration) {
         return new IntegrationResponse(integration.id, integration.code, integration.ownerAccountId,
-                integration.redirectUri, integration.revokeUrl, List.copyOf(integration.scopes),
+                integration.redirectUri, integration.redirectUriStatus == null ? null : new RedirectUriStatus(
+                        integration.redirectUriStatus, integration.redirectUriCheckedAt, integration.redirectUriError),
+                integration.revokeUrl, List.copyOf(integration.scopes),
                 List.copyOf(integration.languages), IntegrationStatus.of(integration).code(),
                 integration.versions.stream().map(VersionSummary::from).toList(),
                 integration.createdAt, integration.updatedAt);

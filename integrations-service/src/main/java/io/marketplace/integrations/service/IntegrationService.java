@@ -4,6 +4,7 @@ import io.marketplace.platform.domain.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.client.KeysServiceEvents;
+import io.marketplace.integrations.client.WebhookServiceEvents;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.integrations.persistence.IntegrationVersion;
@@ -37,6 +38,9 @@ public class IntegrationService {
 
     @Inject
     KeysServiceEvents keysService;
+
+    @Inject
+    WebhookServiceEvents webhookService;
 
     @Inject
     ListingService listings;
@@ -158,6 +162,7 @@ public class IntegrationService {
         integration.languages = new ArrayList<>(languages);
         integration.updatedAt = Instant.now();
         keysService.integrationSaved(integration);
+        webhookService.publishedIntegrationSaved(integration);
         return integration;
     }
 

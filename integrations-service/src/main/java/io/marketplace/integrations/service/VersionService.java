@@ -1,6 +1,7 @@
 package io.marketplace.integrations.service;
 
 import io.marketplace.integrations.client.KeysServiceEvents;
+import io.marketplace.integrations.client.WebhookServiceEvents;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.integrations.persistence.IntegrationVersion;
@@ -50,6 +51,9 @@ public class VersionService {
 
     @Inject
     KeysServiceEvents keysService;
+
+    @Inject
+    WebhookServiceEvents webhookService;
 
     @Inject
     Caller caller;
@@ -109,6 +113,7 @@ public class VersionService {
                 .filter(other -> other != version && other.status == VersionStatus.PUBLISHED)
                 .forEach(previous -> lifecycle.applyAutomatically(previous, Move.SUPERSEDE,
                         "version " + version.number + " was published"));
+        webhookService.publishedIntegrationSaved(version.integration);
         return version;
     }
 

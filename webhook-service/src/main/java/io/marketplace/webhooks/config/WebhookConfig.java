@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "marketplace.webhooks")
 public interface WebhookConfig {
@@ -59,7 +58,8 @@ public interface WebhookConfig {
     RedirectChecks redirectChecks();
 
     interface RedirectChecks {
-        /** How often every published integration's redirect URL is checked; absent: never. */
-        Optional<Duration> interval();
+        /** How often every published integration's redirect URL is checked ({@code off}: never). */
+        @WithDefault("1h")
+        String interval();
     }
 }

@@ -1,0 +1,31 @@
+package io.marketplace.webhooks.rest;
+
+import io.marketplace.platform.security.Roles;
+import io.marketplace.webhooks.service.RedirectChecker;
+import io.marketplace.webhooks.service.RedirectChecker.Result;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Runs the redirect URL checks now, besides their schedule (operators, tests). */
+@Path("/internal/v1/redirect-checks")
+@Tag(name = "internal")
+@RolesAllowed(Roles.SERVICE)
+public class RedirectCheckResource {
+
+    @Inject
+    RedirectChecker checker;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check every published integration's redirect URL now; changes are reported to integrations-service")
+    public List<Result> checkNow() {
+        return checker.checkAll();
+    }
+}
