@@ -72,7 +72,11 @@ final class Receiver implements AutoCloseable {
 
     /** A URL on this receiver, for example {@code url("/kommo/revoke")}. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     List<Request> requests() {

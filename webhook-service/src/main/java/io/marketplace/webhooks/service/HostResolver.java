@@ -9,6 +9,4 @@ import java.util.List;
 public interface HostResolver {
 
     List<InetAddress> resolve(String host) throws UnknownHostException;
-
-    HostResolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 }

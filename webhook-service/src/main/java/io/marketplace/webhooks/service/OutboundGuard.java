@@ -47,10 +47,6 @@ public class OutboundGuard {
     private final HostResolver resolver;
 
     @Inject
-    public OutboundGuard(OutboundConfig config) {
-        this(config, HostResolver.SYSTEM);
-    }
-
     public OutboundGuard(OutboundConfig config, HostResolver resolver) {
         this.policy = config.policy();
         this.allowList = config.allowList().orElse(List.of()).stream().map(Cidr::parse).toList();
