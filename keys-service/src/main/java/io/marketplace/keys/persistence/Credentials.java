@@ -1,5 +1,6 @@
 package io.marketplace.keys.persistence;
 
+import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,7 @@ public class Credentials {
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new Client((UUID) c[0], ((Number) c[1]).longValue(), (String) c[2], (String) c[3], (String) c[4],
-                    instant(c[5]), (String) c[6]);
+                    SqlValues.instant(c[5]), (String) c[6]);
         });
     }
 
@@ -84,19 +85,8 @@ public class Credentials {
                         ORDER BY expires_at DESC NULLS FIRST, id DESC""")
                 .setParameter(1, clientId)
                 .getResultList();
-        return rows.stream().map(c -> new WebhookSecret((String) c[0], instant(c[1]), instant(c[2]))).toList();
-    }
-
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return rows.stream()
+                .map(c -> new WebhookSecret((String) c[0], SqlValues.instant(c[1]), SqlValues.instant(c[2])))
+                .toList();
     }
 }

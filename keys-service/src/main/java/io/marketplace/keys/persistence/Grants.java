@@ -1,5 +1,6 @@
 package io.marketplace.keys.persistence;
 
+import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,7 +52,7 @@ public class Grants {
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new Grant((UUID) c[0], (UUID) c[1], c[2] == null ? null : ((Number) c[2]).longValue(), (String) c[3],
-                    (String) c[4], Credentials.instant(c[5]));
+                    (String) c[4], SqlValues.instant(c[5]));
         });
     }
 
@@ -88,7 +89,7 @@ public class Grants {
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new Code((String) c[0], (UUID) c[1], ((Number) c[2]).longValue(), (String) c[3], (String) c[4],
-                    Credentials.instant(c[5]), Credentials.instant(c[6]), (UUID) c[7]);
+                    SqlValues.instant(c[5]), SqlValues.instant(c[6]), (UUID) c[7]);
         });
     }
 
@@ -113,8 +114,8 @@ public class Grants {
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             Grant grant = new Grant((UUID) c[3], (UUID) c[4], c[5] == null ? null : ((Number) c[5]).longValue(),
-                    (String) c[6], (String) c[7], Credentials.instant(c[8]));
-            return new RefreshToken((String) c[0], grant, Credentials.instant(c[1]), Credentials.instant(c[2]));
+                    (String) c[6], (String) c[7], SqlValues.instant(c[8]));
+            return new RefreshToken((String) c[0], grant, SqlValues.instant(c[1]), SqlValues.instant(c[2]));
         });
     }
 
@@ -138,7 +139,7 @@ public class Grants {
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
-            return new PublishKey((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3], Credentials.instant(c[4]));
+            return new PublishKey((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3], SqlValues.instant(c[4]));
         });
     }
 

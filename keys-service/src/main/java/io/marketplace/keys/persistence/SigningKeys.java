@@ -1,5 +1,6 @@
 package io.marketplace.keys.persistence;
 
+import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,7 +56,7 @@ public class SigningKeys {
     @SuppressWarnings("unchecked")
     private List<StoredKey> keys(String sql) {
         List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
-        return rows.stream().map(c -> new StoredKey((String) c[0], (String) c[1], (byte[]) c[2], Credentials.instant(c[3])))
+        return rows.stream().map(c -> new StoredKey((String) c[0], (String) c[1], (byte[]) c[2], SqlValues.instant(c[3])))
                 .toList();
     }
 }

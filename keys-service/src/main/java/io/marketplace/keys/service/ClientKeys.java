@@ -5,6 +5,7 @@ import io.marketplace.keys.persistence.Credentials;
 import io.marketplace.keys.persistence.Grants;
 import io.marketplace.keys.persistence.SigningKeys;
 import io.marketplace.keys.rest.KeysView.TokenSummary;
+import io.marketplace.platform.persistence.SqlValues;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,12 +106,12 @@ public class ClientKeys {
 
     public List<TokenSummary> publishKeys(UUID clientId) {
         return grants.publishKeys(clientId).stream().map(row -> new TokenSummary((UUID) row[0], (String) row[1],
-                Credentials.instant(row[2]), null)).toList();
+                SqlValues.instant(row[2]), null)).toList();
     }
 
     public List<TokenSummary> longLivedTokens(UUID clientId) {
         return grants.longLivedTokens(clientId).stream().map(row -> new TokenSummary((UUID) row[0], (String) row[1],
-                Credentials.instant(row[2]),
-                Credentials.instant(row[3]))).toList();
+                SqlValues.instant(row[2]),
+                SqlValues.instant(row[3]))).toList();
     }
 }

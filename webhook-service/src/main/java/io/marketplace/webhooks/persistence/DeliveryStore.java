@@ -1,5 +1,6 @@
 package io.marketplace.webhooks.persistence;
 
+import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -203,8 +204,8 @@ public class DeliveryStore {
                 .setParameter(7, limit).setParameter(8, offset)
                 .getResultList();
         return rows.stream().map(r -> new Delivery((UUID) r[0], (UUID) r[1], ((Number) r[2]).longValue(), (String) r[3],
-                (String) r[4], (String) r[5], ((Number) r[6]).intValue(), instant(r[7]),
-                r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9], instant(r[10]), instant(r[11]))).toList();
+                (String) r[4], (String) r[5], ((Number) r[6]).intValue(), SqlValues.instant(r[7]),
+                r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9], SqlValues.instant(r[10]), SqlValues.instant(r[11]))).toList();
     }
 
     /** The attempt log of each delivery, in attempt order. */
@@ -216,22 +217,9 @@ public class DeliveryStore {
                 .setParameter(1, deliveryIds.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
         Map<UUID, List<Attempt>> attempts = new HashMap<>();
         rows.forEach(r -> attempts.computeIfAbsent((UUID) r[0], id -> new ArrayList<>()).add(new Attempt(
-                ((Number) r[1]).intValue(), instant(r[2]), (String) r[3], (String) r[4],
+                ((Number) r[1]).intValue(), SqlValues.instant(r[2]), (String) r[3], (String) r[4],
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(),
                 (String) r[7])));
         return attempts;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }
