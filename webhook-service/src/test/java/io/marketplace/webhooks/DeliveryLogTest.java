@@ -94,8 +94,7 @@ class DeliveryLogTest {
             asAdmin(owner).when().post("/api/v1/integrations/{id}/deliveries/{d}/redelivery", integration, job)
                     .then().statusCode(202).body("status", equalTo("pending"));
             await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));
-            assertThat(receiver.requests().stream().map(r -> r.header("webhook-id")).distinct().toList(),
-                    contains(job.toString()));
+            assertThat(receiver.requests(job), hasSize(6)); // the same webhook-id before and after the redelivery
         }
         WebhookFixtures.delivery(owner, integration, job).body("attempt_count", equalTo(6))
                 .body("attempts.outcome", contains("retry", "retry", "retry", "retry", "failed", "delivered"));

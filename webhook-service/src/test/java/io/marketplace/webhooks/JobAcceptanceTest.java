@@ -106,8 +106,8 @@ class JobAcceptanceTest {
             long leasedAt = System.currentTimeMillis();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> status(owner, integration, jobId).equals("delivered"));
-            assertThat(receiver.requests(), hasSize(1));
-            assertThat(receiver.requests().get(0).receivedAtMillis() - leasedAt >= 1500, equalTo(true));
+            assertThat(receiver.requests(jobId), hasSize(1));
+            assertThat(receiver.requests(jobId).get(0).receivedAtMillis() - leasedAt >= 1500, equalTo(true));
         }
         WebhookFixtures.delivery(owner, integration, jobId).body("attempts.number", contains(2));
     }

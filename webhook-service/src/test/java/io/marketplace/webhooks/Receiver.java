@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * A developer's system on loopback: records every request it gets and answers the n-th (from 1) as told, or hangs
- * until it is closed.
+ * A developer's system on loopback: records every request it gets and answers the n-th request of each webhook-id
+ * (from 1) as told, or hangs until it is closed. Counting per webhook-id keeps a test's answers its own: a retry left
+ * over from an earlier test can reach a port the system has since handed to this receiver.
  */
 final class Receiver implements AutoCloseable {
 
@@ -38,7 +41,7 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger count = new AtomicInteger();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile IntFunction<Answer> answers = n -> Answer.status(200);
 
@@ -48,7 +51,8 @@ final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             requests.add(new Request(exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                     Map.copyOf(exchange.getRequestHeaders()), System.currentTimeMillis()));
-            Answer answer = answers.apply(count.incrementAndGet());
+            String webhookId = String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id"));
+            Answer answer = answers.apply(counts.computeIfAbsent(webhookId, id -> new AtomicInteger()).incrementAndGet());
             if (answer.hang()) {
                 try {
                     closing.await(30, TimeUnit.SECONDS);
@@ -81,6 +85,11 @@ final class Receiver implements AutoCloseable {
 
     List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The requests of one delivery. */
+    List<Request> requests(UUID webhookId) {
+        return requests.stream().filter(r -> webhookId.toString().equals(r.header("webhook-id"))).toList();
     }
 
     @Override

@@ -81,7 +81,10 @@ public class OutboundHttp {
                     inFlight.set(request);
                     return request.send();
                 })
-                .compose(response -> {
+                .onSuccess(response -> {
+                    // the status line is the receiver's answer: a body cut short afterwards does not change it
+                    Answer answered = new Answer(response.statusCode(), retryAfter(response.getHeader("Retry-After")), null,
+                            elapsed(started));
                     long[] drained = {0};
                     // read and drop the body so the connection can be reused; a receiver that streams on is cut off
                     response.handler(chunk -> {
@@ -91,10 +94,8 @@ public class OutboundHttp {
                         }
                     });
                     // end() also completes when the body had already ended before the handler was set
-                    return response.end().map(done -> new Answer(response.statusCode(),
-                            retryAfter(response.getHeader("Retry-After")), null, elapsed(started)));
+                    response.end().onComplete(done -> finish(answer, timer, answered));
                 })
-                .onSuccess(value -> finish(answer, timer, value))
                 .onFailure(e -> finish(answer, timer, new Answer(null, null, describe(e), elapsed(started))));
         return answer;
     }
