@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = NeighboursStub.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "neighbours", value = "keys-service,webhook-service"))
+        initArgs = @ResourceArg(name = "neighbours", value = "keys-service,webhook-service,stats-service"))
 class CreateIntegrationTest {
 
     @Test

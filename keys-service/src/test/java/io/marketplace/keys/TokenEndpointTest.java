@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
@@ -221,5 +222,23 @@ class TokenEndpointTest {
                 .then().statusCode(200).body("revoked_grants", equalTo(1));
 
         refresh(client, refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void revokesEverythingWhenTheDisableArrivesThroughTheInbox() {
+        RegisteredClient client = client();
+        Map<String, Object> tokens = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("$");
+        String event = """
+                {"events": [{"event_id": "%s", "type": "installation.disabled", "occurred_at": "%s",
+                             "data": {"integration_id": "%s", "account_id": %d}}]}"""
+                .formatted(UUID.randomUUID(), Instant.now(), client.clientId(), ACCOUNT);
+
+        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json").body(event)
+                .when().post("/internal/v1/events").then().statusCode(200).body("processed", equalTo(1));
+
+        refresh(client, (String) tokens.get("refresh_token")).statusCode(400).body("error", equalTo("invalid_grant"));
+        given().auth().preemptive().basic(client.clientId().toString(), client.secret())
+                .formParam("token", (String) tokens.get("access_token"))
+                .when().post("/oauth2/introspect").then().statusCode(200).body("active", equalTo(false));
     }
 }

@@ -1,6 +1,7 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.platform.events.InstallationDisabled;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.outbox.Outbox;
@@ -20,6 +21,11 @@ public class KeysServiceEvents {
     public void integrationSaved(Integration integration) {
         outbox.enqueue(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
                 integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+    }
+
+    /** The account disabled the integration: keys-service revokes every token the account gave it. */
+    public void installationDisabled(Integration integration, long accountId) {
+        outbox.enqueue(NEIGHBOUR, InstallationDisabled.TYPE, new InstallationDisabled(integration.id, accountId));
     }
 
     public void integrationDeleted(Integration integration) {

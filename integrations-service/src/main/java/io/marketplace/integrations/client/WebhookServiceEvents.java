@@ -4,6 +4,7 @@ import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.service.IntegrationStatus;
 import io.marketplace.platform.events.PublicationChanged;
+import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,20 @@ public class WebhookServiceEvents {
 
     @Inject
     Outbox outbox;
+
+    /** The authorization code goes to the developer's redirect URL (webhook-service asks keys-service for it). */
+    public void sendCode(Integration integration, long accountId, String referer) {
+        outbox.enqueue(NEIGHBOUR, WebhookJob.INSTALLED, new WebhookJob(integration.id, integration.ownerAccountId, accountId,
+                integration.redirectUri, referer, null));
+    }
+
+    /** The developer's revoke URL hears that the account disabled the integration (nothing if it has none). */
+    public void sendAccessRevoked(Integration integration, long accountId) {
+        if (integration.revokeUrl != null) {
+            outbox.enqueue(NEIGHBOUR, WebhookJob.ACCESS_REVOKED, new WebhookJob(integration.id, integration.ownerAccountId,
+                    accountId, integration.revokeUrl, null, null));
+        }
+    }
 
     /**
      * A published integration's redirect URL, which webhook-service checks from time to time. Unpublished integrations

@@ -15,11 +15,13 @@ public record MediumResponse(UUID id, String kind, String contentType, int width
 
     /** {@code /upl/{code}/{version}/widget/images/{lang}/logo_main.png}, as in Kommo's guide; gallery images by id. */
     static String assetPath(ListingMedium medium) {
-        String extension = medium.blob.contentType.equals("image/jpeg") ? "jpg" : "png";
-        String file = medium.kind == MediaKind.GALLERY
-                ? "gallery/" + medium.id + "." + extension
-                : medium.kind.assetName + "." + extension;
-        return "/upl/" + medium.version.integration.code + "/" + medium.version.number + "/widget/images/"
-                + medium.language + "/" + file;
+        return assetPath(medium.version.integration.code, medium.version.number, medium.language, medium.kind, medium.id,
+                medium.blob.contentType);
+    }
+
+    static String assetPath(String code, int version, String language, MediaKind kind, UUID id, String contentType) {
+        String extension = contentType.equals("image/jpeg") ? "jpg" : "png";
+        String file = kind == MediaKind.GALLERY ? "gallery/" + id + "." + extension : kind.assetName + "." + extension;
+        return "/upl/" + code + "/" + version + "/widget/images/" + language + "/" + file;
     }
 }

@@ -25,6 +25,11 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    /** Whether the request carries no (valid) token: anonymous reads of public data. */
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
     /** The account the user acts in; a token without a positive {@code account_id} cannot act on account data. */
     public long accountId() {
         Object claim = token.getClaim(ACCOUNT_ID_CLAIM);

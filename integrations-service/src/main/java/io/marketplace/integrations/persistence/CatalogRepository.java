@@ -1,0 +1,103 @@
+package io.marketplace.integrations.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The marketplace's reads: published versions (plus, for a technical account, its own unpublished integrations), each
+ * with the listing in the asked language or, when the version lacks it, in the integration's first language that has
+ * one. One statement per page; no entity is loaded.
+ */
+@ApplicationScoped
+public class CatalogRepository {
+
+    @Inject
+    EntityManager entityManager;
+
+    public record Entry(UUID id, String code, int version, String category, boolean testing, String language, String name,
+            String shortDescription, String description, String installedDescription, String privacyPolicyUrl,
+            String supportUrl, String supportEmail, UUID versionId) {
+    }
+
+    public record Image(UUID id, UUID versionId, String language, MediaKind kind, String contentType) {
+    }
+
+    private static final String SHOWN = """
+            WITH shown AS (
+                SELECT i.id, i.code, i.languages, v.id AS version_id, v.number, coalesce(v.category, 'other') AS category,
+                       false AS testing
+                FROM integration i JOIN integration_version v ON v.integration_id = i.id AND v.status = 'published'
+                UNION ALL
+                SELECT i.id, i.code, i.languages, v.id, v.number, coalesce(v.category, 'other'), true
+                FROM integration i
+                JOIN LATERAL (SELECT id, number, category FROM integration_version
+                              WHERE integration_id = i.id ORDER BY number DESC LIMIT 1) v ON true
+                WHERE i.owner_account_id = ?2
+                  AND NOT EXISTS (SELECT 1 FROM integration_version p WHERE p.integration_id = i.id AND p.status = 'published')
+            )
+            SELECT s.id, s.code, s.number, s.category, s.testing, l.language, l.name, l.short_description, l.description,
+                   l.installed_description, l.privacy_policy_url, l.support_url, l.support_email, s.version_id
+            FROM shown s
+            JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = s.version_id
+                          ORDER BY l.language = ?1 DESC, array_position(s.languages, l.language) LIMIT 1) l ON true
+            """;
+
+    /**
+     * A page of the catalog in {@code language}: {@code account} is the caller's technical account (0 for anyone
+     * else); {@code category} and {@code terms} (each matched as a word prefix in name and short description) may be null.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Entry> page(String language, long account, String category, List<String> terms, int limit, int offset) {
+        String prefixQuery = terms.isEmpty() ? null
+                : terms.stream().map(term -> term + ":*").collect(Collectors.joining(" & "));
+        List<Object[]> rows = entityManager.createNativeQuery(SHOWN + """
+                        WHERE (CAST(?3 AS text) IS NULL OR s.category = ?3)
+                          AND (CAST(?4 AS text) IS NULL OR to_tsvector('simple', coalesce(l.name, '') || ' '
+                               || coalesce(l.short_description, '')) @@ to_tsquery('simple', ?4))
+                        ORDER BY s.testing DESC, lower(l.name), s.id
+                        LIMIT ?5 OFFSET ?6""")
+                .setParameter(1, language).setParameter(2, account).setParameter(3, category)
+                .setParameter(4, prefixQuery).setParameter(5, limit).setParameter(6, offset)
+                .getResultList();
+        return rows.stream().map(CatalogRepository::entry).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Entry> one(UUID id, String language, long account) {
+        List<Object[]> rows = entityManager.createNativeQuery(SHOWN + " WHERE s.id = ?3")
+                .setParameter(1, language).setParameter(2, account).setParameter(3, id)
+                .getResultList();
+        return rows.stream().map(CatalogRepository::entry).toList();
+    }
+
+    /** The images of the shown listings, gallery newest first. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, List<Image>> images(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT m.id, m.version_id, m.language, m.kind, b.content_type
+                        FROM listing_medium m JOIN media_blob b ON b.sha256 = m.sha256
+                        JOIN unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[])) AS shown(version_id, language)
+                          ON shown.version_id = m.version_id AND shown.language = m.language
+                        ORDER BY m.position DESC""")
+                .setParameter(1, entries.stream().map(e -> e.versionId().toString()).toArray(String[]::new))
+                .setParameter(2, entries.stream().map(Entry::language).toArray(String[]::new))
+                .getResultList();
+        return rows.stream().map(r -> new Image((UUID) r[0], (UUID) r[1], (String) r[2], MediaKind.fromCode((String) r[3]),
+                        (String) r[4]))
+                .collect(Collectors.groupingBy(Image::versionId));
+    }
+
+    private static Entry entry(Object[] r) {
+        return new Entry((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (Boolean) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
+                (String) r[12], (UUID) r[13]);
+    }
+}

@@ -1,0 +1,22 @@
+package io.marketplace.integrations.rest;
+
+import io.marketplace.integrations.persistence.CatalogRepository.Entry;
+import io.marketplace.integrations.persistence.MediaKind;
+import io.marketplace.integrations.service.Marketplace.Shown;
+import java.util.List;
+import java.util.UUID;
+
+/** One integration's marketplace card: the listing in full, its icon and its gallery (newest first). */
+public record CatalogCard(UUID id, String code, int version, String category, boolean testing, String language,
+        boolean languageFallback, String name, String shortDescription, String description, String privacyPolicyUrl,
+        String supportUrl, String supportEmail, String iconUrl, List<String> galleryUrls) {
+
+    static CatalogCard of(Shown shown, String requestedLanguage) {
+        Entry e = shown.entry();
+        return new CatalogCard(e.id(), e.code(), e.version(), e.category(), e.testing(), e.language(),
+                !e.language().equals(requestedLanguage), e.name(), e.shortDescription(), e.description(),
+                e.privacyPolicyUrl(), e.supportUrl(), e.supportEmail(), CatalogEntry.url(e, shown.images(), MediaKind.ICON),
+                shown.images().stream().filter(image -> image.kind() == MediaKind.GALLERY)
+                        .map(image -> CatalogEntry.path(e, image)).toList());
+    }
+}

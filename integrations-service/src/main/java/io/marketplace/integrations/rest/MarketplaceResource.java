@@ -1,0 +1,80 @@
+package io.marketplace.integrations.rest;
+
+import io.marketplace.integrations.service.InstallationService.Installed;
+import io.marketplace.integrations.service.InstallationService;
+import io.marketplace.integrations.service.Marketplace.Query;
+import io.marketplace.integrations.service.Marketplace;
+import io.marketplace.platform.paging.PageResponse;
+import io.marketplace.platform.problem.Violations;
+import io.marketplace.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The marketplace catalog (anonymous reads are allowed), and installing and disabling in the caller's account. */
+@Path("/api/v1/marketplace/integrations")
+@Tag(name = "marketplace", description = "Browse published integrations")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class MarketplaceResource {
+
+    @Inject
+    Marketplace marketplace;
+
+    @Inject
+    InstallationService installations;
+
+    @GET
+    @Operation(summary = "Published integrations in a language (lang, default en), by category, searched by words (q)")
+    public PageResponse<CatalogEntry> list(@QueryParam("lang") String lang, @QueryParam("category") String category,
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
+        Query query = Marketplace.query(lang, category, q, page, limit);
+        return PageResponse.of("integrations", query.page(),
+                marketplace.page(query).stream().map(shown -> CatalogEntry.of(shown, query.language())).toList(), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One integration's card: listing, icon, gallery (newest first), version")
+    public CatalogCard card(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        Violations violations = new Violations();
+        String language = Marketplace.language(lang, violations);
+        violations.throwIfAny();
+        return CatalogCard.of(marketplace.card(id, language), language);
+    }
+
+    @POST
+    @Path("{id}/installation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Install in the caller's account (idempotent): 201 the first time, 200 after")
+    public Response install(@PathParam("id") UUID id, InstallationRequest request) {
+        Installed installed = installations.install(id, request == null ? null : request.language());
+        return Response.status(installed.created() ? 201 : 200).entity(installed).build();
+    }
+
+    @DELETE
+    @Path("{id}/installation")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Disable in the caller's account: tokens revoked, the developer notified, an uninstall counted")
+    public Response disable(@PathParam("id") UUID id) {
+        installations.disable(id);
+        return Response.noContent().build();
+    }
+}

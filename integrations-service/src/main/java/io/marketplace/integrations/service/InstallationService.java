@@ -1,0 +1,121 @@
+package io.marketplace.integrations.service;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.marketplace.integrations.client.KeysServiceEvents;
+import io.marketplace.integrations.client.StatsServiceEvents;
+import io.marketplace.integrations.client.WebhookServiceEvents;
+import io.marketplace.integrations.persistence.CatalogRepository;
+import io.marketplace.integrations.persistence.CatalogRepository.Entry;
+import io.marketplace.integrations.persistence.Installations;
+import io.marketplace.integrations.persistence.Installations.Installation;
+import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.integrations.persistence.IntegrationRepository;
+import io.marketplace.platform.domain.Language;
+import io.marketplace.platform.problem.ProblemException;
+import io.marketplace.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Installing and disabling integrations in the caller's account. One transaction writes the installation and the
+ * outbox rows for the other services: webhook-service sends the code (or the access-revoked notice), stats-service
+ * counts, keys-service revokes tokens on disable. Installing twice is one installation.
+ */
+@ApplicationScoped
+public class InstallationService {
+
+    @Inject
+    Installations installations;
+
+    @Inject
+    CatalogRepository catalog;
+
+    @Inject
+    IntegrationRepository integrations;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    WebhookServiceEvents webhookService;
+
+    @Inject
+    StatsServiceEvents statsService;
+
+    @Inject
+    KeysServiceEvents keysService;
+
+    /** An installation and the installed description rendered for this account; {@code created} false on a repeat. */
+    public record Installed(UUID integrationId, String code, long accountId, String language, Instant installedAt,
+            String installedDescription, @JsonIgnore boolean created) {
+    }
+
+    @Transactional
+    public Installed install(UUID integrationId, String languageCode) {
+        String language = Language.parse(languageCode, "language").code;
+        long account = caller.accountId();
+        Entry shown = visible(integrationId, language);
+        Integration integration = integrations.findById(integrationId);
+        Optional<Installation> existing = installations.lock(integrationId, account);
+        if (existing.isPresent() && existing.get().active()) {
+            return installed(shown, existing.get(), false);
+        }
+        Instant now = Instant.now();
+        String subdomain = referer(account);
+        if (!installations.activate(integrationId, account, language, subdomain, caller.userId(), now)) {
+            // a concurrent request installed it first (and sent its effects)
+            return installed(shown, installations.lock(integrationId, account).orElseThrow(), false);
+        }
+        webhookService.sendCode(integration, account, subdomain);
+        statsService.installed(integration, account, language);
+        return installed(shown, new Installation(integrationId, account, language, true, now), true);
+    }
+
+    @Transactional
+    public void disable(UUID integrationId) {
+        long account = caller.accountId();
+        Optional<Installation> existing = installations.lock(integrationId, account);
+        if (existing.isEmpty() || !existing.get().active() || !installations.disable(integrationId, account, Instant.now())) {
+            throw ProblemException.notFound("Integration " + integrationId + " is not installed in this account");
+        }
+        Integration integration = integrations.findById(integrationId);
+        keysService.installationDisabled(integration, account);
+        webhookService.sendAccessRevoked(integration, account);
+        statsService.uninstalled(integration, account, existing.get().language());
+    }
+
+    /** The account's "Installed" section, newest first, each in the language it was installed in. */
+    @Transactional
+    public List<Installed> installed() {
+        long account = caller.accountId();
+        return installations.active(account).stream()
+                .flatMap(installation -> catalog.one(installation.integrationId(), installation.language(), account).stream()
+                        .findFirst().map(entry -> installed(entry, installation, false)).stream())
+                .toList();
+    }
+
+    /** Published, or the caller's own integration it is testing; anything else is as good as absent. */
+    private Entry visible(UUID integrationId, String language) {
+        long tester = caller.isTechnicalAccount() ? caller.accountId() : 0;
+        return catalog.one(integrationId, language, tester).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No integration " + integrationId + " in the marketplace"));
+    }
+
+    private String referer(long account) {
+        String subdomain = caller.accountSubdomain();
+        return subdomain == null || subdomain.isBlank() ? "account" + account : subdomain;
+    }
+
+    private Installed installed(Entry entry, Installation installation, boolean created) {
+        String description = entry.installedDescription() == null ? null : InstalledDescriptionTags.render(
+                entry.installedDescription(), new InstalledDescriptionTags.Values(installation.accountId(),
+                        referer(installation.accountId()), caller.userId(), entry.id().toString(), entry.code()));
+        return new Installed(entry.id(), entry.code(), installation.accountId(), installation.language(),
+                installation.installedAt(), description, created);
+    }
+}

@@ -1,0 +1,139 @@
+package io.marketplace.integrations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.marketplace.integrations.Fixtures.newAccount;
+import static io.marketplace.integrations.MarketplaceFixtures.complete;
+import static io.marketplace.integrations.MarketplaceFixtures.published;
+import static io.marketplace.platform.test.NeighboursStub.EVENTS_PATH;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.InjectNeighbour;
+import io.marketplace.platform.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Installing and disabling, and what the other services are told (the outbox's batches, seen at the neighbours' stub). */
+@QuarkusTest
+class InstallationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectNeighbour
+    WireMockServer neighbours;
+
+    private static RequestSpecification asAccountAdmin(long account) {
+        return given().auth().oauth2(TestTokens.user(account, false, Roles.ADMIN)).contentType("application/json");
+    }
+
+    private static String installation(String id) {
+        return "/api/v1/marketplace/integrations/" + id + "/installation";
+    }
+
+    private static String publishedIntegration() {
+        return published(newAccount(), Map.of("en", Map.of("name", "Installable"), "es", Map.of("name", "Instalable")),
+                null);
+    }
+
+    @Test
+    void installsOnceAndTellsWebhookAndStatsServiceOnce() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+
+        asAccountAdmin(buyer).body(Map.of("language", "es")).when().post(installation(id))
+                .then().statusCode(201)
+                .body("integration_id", equalTo(id))
+                .body("account_id", equalTo((int) buyer))
+                .body("language", equalTo("es"))
+                .body("installed_description", equalTo("Welcome account" + buyer + "! Your client id is " + id + "."));
+        asAccountAdmin(buyer).body(Map.of("language", "es")).when().post(installation(id)).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installed", id).size() == 1
+                && events("install", id).size() == 1);
+        JsonNode job = events("installed", id).get(0);
+        assertThat(job.at("/data/url").asText(), equalTo("https://dev.example.com/oauth/callback"));
+        assertThat(job.at("/data/referer").asText(), equalTo("account" + buyer));
+        assertThat(job.at("/data/account_id").asLong(), equalTo(buyer));
+        assertThat(events("install", id).get(0).at("/data/language").asText(), equalTo("es"));
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.DEVELOPER)).when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id", contains(id));
+    }
+
+    @Test
+    void disablingRevokesTokensNotifiesTheDeveloperAndCountsAnUninstallAndReinstallingCountsAgain() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.disabled", id).size() == 1
+                && events("access_revoked", id).size() == 1 && events("uninstall", id).size() == 1);
+        assertThat(events("access_revoked", id).get(0).at("/data/url").asText(), equalTo("https://dev.example.com/revoked"));
+        assertThat(events("installation.disabled", id).get(0).at("/data/account_id").asLong(), equalTo(buyer));
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
+                .then().body("installations", hasSize(0));
+
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("install", id).size() == 2
+                && events("installed", id).size() == 2);
+    }
+
+    @Test
+    void aTechnicalAccountInstallsItsOwnUnpublishedIntegrationToTestIt() {
+        long developer = newAccount();
+        String draft = complete(developer, Map.of("en", Map.of("name", "Testing it")));
+
+        given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json")
+                .body(Map.of("language", "en")).when().post(installation(draft)).then().statusCode(201);
+        asAccountAdmin(newAccount()).body(Map.of("language", "en")).when().post(installation(draft)).then().statusCode(404);
+    }
+
+    @Test
+    void onlyAccountAdminsInstallAndTheLanguageMustBeAMarketplaceOne() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.DEVELOPER)).contentType("application/json")
+                .body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(403);
+        given().contentType("application/json").body(Map.of("language", "en")).when().post(installation(id))
+                .then().statusCode(401);
+        asAccountAdmin(buyer).body(Map.of("language", "de")).when().post(installation(id))
+                .then().statusCode(400).body("errors[0].field", equalTo("language"));
+        asAccountAdmin(buyer).body("{}").when().post(installation(id)).then().statusCode(400);
+        given().when().get("/api/v1/marketplace/installed").then().statusCode(401);
+    }
+
+    /** The events of one type about the integration that the outbox delivered to the neighbours' stub. */
+    private List<JsonNode> events(String type, String integrationId) {
+        List<JsonNode> found = new ArrayList<>();
+        neighbours.findAll(postRequestedFor(urlEqualTo(EVENTS_PATH))).forEach(request -> {
+            try {
+                JSON.readTree(request.getBodyAsString()).get("events").forEach(event -> {
+                    if (event.get("type").asText().equals(type)
+                            && event.at("/data/integration_id").asText().equals(integrationId)) {
+                        found.add(event);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return found;
+    }
+}
