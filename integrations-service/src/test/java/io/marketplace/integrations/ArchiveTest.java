@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.marketplace.platform.test.TestTokens;
+import io.marketplace.platform.test.fixtures.Images;
+import io.marketplace.platform.test.fixtures.WidgetZip;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;

@@ -8,8 +8,8 @@ import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Request builders shared by the integrations-service tests; each test uses its own accounts and widget codes. */
 public final class Fixtures {

@@ -3,6 +3,7 @@ package io.marketplace.integrations;
 import static io.marketplace.integrations.Fixtures.asDeveloper;
 
 import io.marketplace.platform.test.TestTokens;
+import io.marketplace.platform.test.fixtures.Images;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;

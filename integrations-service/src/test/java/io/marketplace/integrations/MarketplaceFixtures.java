@@ -7,6 +7,8 @@ import static io.restassured.RestAssured.given;
 
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
+import io.marketplace.platform.test.fixtures.Images;
+import io.marketplace.platform.test.fixtures.WidgetZip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

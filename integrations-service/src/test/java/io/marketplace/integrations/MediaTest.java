@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.marketplace.platform.test.fixtures.Images;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.TestTokens;
+import io.marketplace.platform.test.fixtures.WidgetZip;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -1,0 +1,214 @@
+package io.marketplace.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.marketplace.e2e.DeveloperBackend.Received;
+import io.marketplace.e2e.Stack.Service;
+import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.TestTokens;
+import io.marketplace.platform.test.fixtures.Images;
+import io.marketplace.platform.test.fixtures.WidgetZip;
+import io.restassured.specification.RequestSpecification;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole marketplace across the four real services: a technical account publishes an integration, another
+ * account installs it, the developer's backend gets the code, exchanges and refreshes it, the account disables the
+ * integration, the backend gets the signed access-revoked GET, the tokens are dead, and the statistics show one
+ * install and one uninstall. Then the same with webhook-service and stats-service down during the install.
+ */
+class MarketplaceFlowTest {
+
+    private static final long MODERATOR = 1;
+    private static Stack stack;
+    private static DeveloperBackend backend;
+    private static long nextAccount = 700_000 + ProcessHandle.current().pid() % 1000 * 1000;
+
+    @BeforeAll
+    static void startTheServices() throws Exception {
+        stack = new Stack();
+        backend = new DeveloperBackend();
+        stack.startAll();
+    }
+
+    @AfterAll
+    static void stopTheServices() throws Exception {
+        backend.close();
+        stack.close();
+    }
+
+    @Test
+    void anIntegrationGoesFromPublicationThroughInstallAndDisableWithEveryEffectDelivered() throws Exception {
+        playTheFlow(false);
+    }
+
+    @Test
+    void everyEffectStillHappensOnceWhenWebhookAndStatsServiceAreDownDuringTheInstall() throws Exception {
+        playTheFlow(true);
+    }
+
+    private void playTheFlow(boolean outage) throws Exception {
+        long developer = nextAccount++;
+        long buyer = nextAccount++;
+        String name = "Flow" + Long.toString(System.nanoTime(), 36);
+        String id = publish(developer, name);
+        String revokePath = "/revoke-" + id;
+        String codePath = "/oauth-" + id;
+        // review wants https; the developer then points the published integration at its loopback backend
+        as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .body(Map.of("redirect_uri", backend.url(codePath), "revoke_url", backend.url(revokePath)))
+                .contentType("application/merge-patch+json")
+                .when().patch("/api/v1/integrations/" + id).then().statusCode(200);
+        awaitOutboxDrained();
+        Map<String, Object> keys = as(TestTokens.technicalAdmin(developer), Service.KEYS)
+                .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200).extract().path("$");
+        String secretKey = (String) keys.get("secret_key");
+        @SuppressWarnings("unchecked")
+        String webhookSecret = ((List<Map<String, String>>) keys.get("webhook_secrets")).get(0).get("secret");
+
+        given().baseUri(stack.url(Service.INTEGRATIONS)).queryParam("q", name)
+                .when().get("/api/v1/marketplace/integrations")
+                .then().statusCode(200).body("_embedded.integrations.id", hasItem(id));
+
+        if (outage) {
+            stack.stop(Service.WEBHOOK);
+            stack.stop(Service.STATS);
+        }
+        as(TestTokens.user(buyer, false, Roles.ADMIN), Service.INTEGRATIONS).body(Map.of("language", "en"))
+                .when().post("/api/v1/marketplace/integrations/" + id + "/installation").then().statusCode(201);
+        if (outage) {
+            Thread.sleep(2000);
+            assertThat(backend.received(codePath), hasSize(0));
+            stack.start(Service.WEBHOOK);
+            stack.start(Service.STATS);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.received(codePath).size() == 1);
+        Map<String, String> delivery = parameters(backend.received(codePath).get(0).rawQuery());
+        assertThat(delivery.get("from_widget"), equalTo("1"));
+        assertThat(delivery.get("referer"), equalTo("account" + buyer));
+        Map<String, Object> tokens = given().baseUri(stack.url(Service.KEYS))
+                .formParams(Map.of("grant_type", "authorization_code", "code", delivery.get("code"),
+                        "redirect_uri", backend.url(codePath), "client_id", id, "client_secret", secretKey))
+                .when().post("/oauth2/access_token").then().statusCode(200).extract().path("$");
+        Map<String, Object> refreshed = given().baseUri(stack.url(Service.KEYS))
+                .formParams(Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token"),
+                        "client_id", id, "client_secret", secretKey))
+                .when().post("/oauth2/access_token").then().statusCode(200).extract().path("$");
+
+        as(TestTokens.user(buyer, false, Roles.ADMIN), Service.INTEGRATIONS)
+                .when().delete("/api/v1/marketplace/integrations/" + id + "/installation").then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.received(revokePath).size() == 1);
+        Received revoked = backend.received(revokePath).get(0);
+        Map<String, String> notice = parameters(revoked.rawQuery());
+        assertThat(notice.get("account_id"), equalTo(Long.toString(buyer)));
+        assertThat(notice.get("client_id"), equalTo(id));
+        assertThat(notice.get("signature"), equalTo(HexFormat.of().formatHex(
+                hmac(secretKey.getBytes(StandardCharsets.UTF_8), id + "|" + buyer))));
+        String signed = revoked.header("webhook-id") + "." + revoked.header("webhook-timestamp") + "." + revoked.rawQuery();
+        String expected = "v1," + Base64.getEncoder().encodeToString(
+                hmac(Base64.getDecoder().decode(webhookSecret.substring("whsec_".length())), signed));
+        assertThat(Arrays.asList(revoked.header("webhook-signature").split(" ")), hasItem(expected));
+
+        for (Object token : List.of(tokens.get("access_token"), refreshed.get("access_token"))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> !(Boolean) given().baseUri(stack.url(Service.KEYS))
+                    .auth().preemptive().basic(id, secretKey).formParam("token", token)
+                    .when().post("/oauth2/introspect").then().statusCode(200).extract().path("active"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Object> metrics = as(TestTokens.technicalAdmin(developer), Service.STATS).queryParam("lang", "en")
+                    .when().get("/api/v1/integrations/" + id + "/stats").then().extract().path("metrics");
+            return metrics != null && metrics.get("installs").equals(1) && metrics.get("uninstalls").equals(1);
+        });
+        // exactly once from the receiver's point of view, outage or not
+        Thread.sleep(1000);
+        assertThat(backend.received(codePath), hasSize(1));
+        assertThat(backend.received(revokePath), hasSize(1));
+    }
+
+    /** Creates, describes, uploads, sends to review, approves and publishes an integration in English. */
+    private String publish(long developer, String name) {
+        String developerToken = TestTokens.technicalDeveloper(developer);
+        String id = as(developerToken, Service.INTEGRATIONS)
+                .body(Map.of("code", "e2e" + Long.toString(System.nanoTime(), 36), "redirect_uri", "https://dev.example.com/oauth",
+                        "revoke_url", "https://dev.example.com/revoke", "scopes", List.of("crm"), "languages", List.of("en")))
+                .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+        String version = "/api/v1/integrations/" + id + "/versions/1";
+        as(developerToken, Service.INTEGRATIONS)
+                .body(Map.of("duplicate_control", true, "multiple_sources", false, "owner_company", "Acme"))
+                .when().put(version + "/settings").then().statusCode(200);
+        as(developerToken, Service.INTEGRATIONS).body(Map.of("name", name, "short_description", "Keeps leads in sync",
+                        "description", "Synchronises leads every minute.",
+                        "installed_description", "Welcome #ACCOUNT_SUBDOMAIN#!", "privacy_policy_url", "https://dev.example.com/privacy",
+                        "support_url", "https://dev.example.com/support", "support_email", "support@dev.example.com"))
+                .when().put(version + "/listings/en").then().statusCode(200);
+        upload(developerToken, version + "/listings/en/icon", Images.png(400, 272), "image/png", "PUT", 200);
+        upload(developerToken, version + "/listings/en/installed-logo", Images.png(108, 108), "image/png", "PUT", 200);
+        upload(developerToken, version + "/listings/en/gallery", Images.jpeg(1188, 616), "image/jpeg", "POST", 201);
+        upload(developerToken, version + "/archive", WidgetZip.valid(List.of("en")).bytes(), "application/zip", "PUT", 200);
+        as(developerToken, Service.INTEGRATIONS).when().post(version + "/review").then().statusCode(200);
+        as(TestTokens.user(MODERATOR, false, Roles.MODERATOR), Service.INTEGRATIONS)
+                .when().post(version + "/approve").then().statusCode(200);
+        as(developerToken, Service.INTEGRATIONS).body(Map.of("category", "sales"))
+                .when().post(version + "/publish").then().statusCode(200).body("status", equalTo("published"));
+        return id;
+    }
+
+    private void upload(String token, String path, byte[] body, String contentType, String method, int status) {
+        given().baseUri(stack.url(Service.INTEGRATIONS)).auth().oauth2(token).contentType(contentType).body(body)
+                .when().request(method, path).then().statusCode(status);
+    }
+
+    private static RequestSpecification as(String token, Service service) {
+        return given().baseUri(stack.url(service)).auth().oauth2(token).contentType("application/json");
+    }
+
+    /** Waits until integrations-service has delivered every event it wrote (keys-service knows the new redirect URL). */
+    private static void awaitOutboxDrained() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/marketplace_e2e", "postgres", "");
+                    Statement statement = db.createStatement();
+                    ResultSet pending = statement.executeQuery(
+                            "SELECT count(*) FROM integrations.outbox WHERE delivered_at IS NULL AND destination = 'keys-service'")) {
+                pending.next();
+                return pending.getInt(1) == 0;
+            }
+        });
+    }
+
+    private static Map<String, String> parameters(String rawQuery) {
+        return Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] hmac(byte[] key, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+    }
+}

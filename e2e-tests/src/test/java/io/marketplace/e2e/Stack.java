@@ -1,0 +1,181 @@
+package io.marketplace.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The four services as built ({@code target/quarkus-app/quarkus-run.jar}), each its own JVM on a free loopback port,
+ * sharing a fresh database. They trust the test issuer's key (so {@code TestTokens} work) and sign their own service
+ * tokens with it; keys-service gets a fresh encryption key. A service can be stopped and started again.
+ */
+final class Stack implements AutoCloseable {
+
+    enum Service {
+        INTEGRATIONS("integrations-service"), KEYS("keys-service"), STATS("stats-service"), WEBHOOK("webhook-service");
+
+        final String module;
+
+        Service(String module) {
+            this.module = module;
+        }
+    }
+
+    private static final String DATABASE = "marketplace_e2e";
+
+    private final Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+    private final Path work;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<String, String> environment = new HashMap<>();
+
+    Stack() throws Exception {
+        work = Files.createTempDirectory("marketplace-e2e");
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
+                Statement statement = db.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+        String privateKey = testIssuerKey();
+        Path privateKeyFile = work.resolve("issuer-private.pem");
+        Files.writeString(privateKeyFile, privateKey);
+        environment.put("DB_NAME", DATABASE);
+        environment.put("QUARKUS_OIDC_PUBLIC_KEY", publicKeyOf(privateKey));
+        environment.put("QUARKUS_OIDC_TOKEN_ISSUER", "marketplace-dev-issuer");
+        environment.put("MARKETPLACE_SERVICE_AUTH_MODE", "dev-issuer");
+        environment.put("MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION", privateKeyFile.toString());
+        environment.put("KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
+        environment.put("KEYS_ISSUER", url(Service.KEYS));
+        environment.put("KEYS_SERVICE_URL", url(Service.KEYS));
+        environment.put("INTEGRATIONS_SERVICE_URL", url(Service.INTEGRATIONS));
+        environment.put("STATS_SERVICE_URL", url(Service.STATS));
+        environment.put("WEBHOOK_SERVICE_URL", url(Service.WEBHOOK));
+        environment.put("PUBLISH_TOKENS_ENABLED", "false");
+        // a neighbour that comes back is found again within a second or two
+        environment.put("MARKETPLACE_OUTBOX_POLL_INTERVAL", "200ms");
+        environment.put("MARKETPLACE_OUTBOX_INITIAL_BACKOFF", "200ms");
+        environment.put("MARKETPLACE_OUTBOX_MAX_BACKOFF", "1s");
+    }
+
+    String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    void startAll() throws Exception {
+        for (Service service : Service.values()) {
+            launch(service);
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+    }
+
+    void start(Service service) throws Exception {
+        launch(service);
+        awaitReady(service);
+    }
+
+    void stop(Service service) throws InterruptedException {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Service service : Service.values()) {
+            stop(service);
+        }
+    }
+
+    private void launch(Service service) throws IOException {
+        Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service.module + ".log").toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        processes.put(service, builder.start());
+    }
+
+    private void awaitReady(Service service) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited: " + log(service));
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url(service) + "/q/health/ready").toURL()
+                        .openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(service.module + " was not ready within 60 s: " + log(service));
+    }
+
+    String log(Service service) {
+        try {
+            String log = Files.readString(work.resolve(service.module + ".log"));
+            return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String testIssuerKey() {
+        try (InputStream in = Stack.class.getResourceAsStream("/dev-issuer/test-private.pem")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The public half of the test issuer's RSA key, base64 DER, as quarkus.oidc.public-key wants it. */
+    private static String publicKeyOf(String privatePem) throws Exception {
+        byte[] der = Base64.getMimeDecoder().decode(privatePem.replaceAll("-----[A-Z ]+-----", ""));
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+        return Base64.getEncoder().encodeToString(
+                rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded());
+    }
+}
