@@ -3,6 +3,8 @@ package io.marketplace.integrations.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,11 @@ public class CatalogRepository {
     public record Entry(UUID id, String code, int version, String category, boolean testing, String language, String name,
             String shortDescription, String description, String installedDescription, String privacyPolicyUrl,
             String supportUrl, String supportEmail, UUID versionId) {
+    }
+
+    /** A row of a catalog page: enough for the list, with the icon's id and type to name its URL. */
+    public record Row(UUID id, String code, int version, String category, boolean testing, String language, String name,
+            String shortDescription, UUID iconId, String iconContentType) {
     }
 
     public record Image(UUID id, UUID versionId, String language, MediaKind kind, String contentType) {
@@ -48,23 +55,82 @@ public class CatalogRepository {
             """;
 
     /**
-     * A page of the catalog in {@code language}: {@code account} is the caller's technical account (0 for anyone
-     * else); {@code category} and {@code terms} (each matched as a word prefix in name and short description) may be null.
+     * A page of the catalog in {@code language}: first, for a technical account ({@code account}; 0 for anyone else),
+     * its own unpublished integrations, computed live (a developer has few); then the published ones from the read
+     * model, an index scan of one page. {@code category} and {@code terms} (each matched as a word prefix in name and
+     * short description) may be null or empty.
      */
-    @SuppressWarnings("unchecked")
-    public List<Entry> page(String language, long account, String category, List<String> terms, int limit, int offset) {
+    public List<Row> page(String language, long account, String category, List<String> terms, int limit, int offset) {
         String prefixQuery = terms.isEmpty() ? null
                 : terms.stream().map(term -> term + ":*").collect(Collectors.joining(" & "));
-        List<Object[]> rows = entityManager.createNativeQuery(SHOWN + """
-                        WHERE (CAST(?3 AS text) IS NULL OR s.category = ?3)
+        List<Row> testing = account == 0 ? List.of() : testing(language, account, category, prefixQuery);
+        List<Row> page = new ArrayList<>(testing.subList(Math.min(offset, testing.size()),
+                Math.min(offset + limit, testing.size())));
+        if (page.size() < limit) {
+            page.addAll(published(language, category, prefixQuery, limit - page.size(), Math.max(0, offset - testing.size())));
+        }
+        return page;
+    }
+
+    /** Only the conditions asked for are in the statement, so that each shape gets the plan its index allows. */
+    @SuppressWarnings("unchecked")
+    private List<Row> published(String language, String category, String prefixQuery, int limit, int offset) {
+        Query query = entityManager.createNativeQuery("""
+                        SELECT integration_id, code, version, category, false, language, name, short_description,
+                               icon_id, icon_content_type
+                        FROM catalog_entry
+                        WHERE requested_language = :language %s %s
+                        ORDER BY sort_name, integration_id LIMIT :limit OFFSET :offset""".formatted(
+                        category == null ? "" : "AND category = :category",
+                        prefixQuery == null ? "" : "AND search @@ to_tsquery('simple', :terms)"))
+                .setParameter("language", language).setParameter("limit", limit).setParameter("offset", offset);
+        if (category != null) {
+            query.setParameter("category", category);
+        }
+        if (prefixQuery != null) {
+            query.setParameter("terms", prefixQuery);
+        }
+        return ((List<Object[]>) query.getResultList()).stream().map(CatalogRepository::row).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> testing(String language, long account, String category, String prefixQuery) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT t.id, t.code, t.number, t.category, true, l.language, l.name, l.short_description,
+                               icon.id, icon.content_type
+                        FROM (SELECT i.id, i.code, i.languages, v.id AS version_id, v.number,
+                                     coalesce(v.category, 'other') AS category
+                              FROM integration i
+                              JOIN LATERAL (SELECT id, number, category FROM integration_version
+                                            WHERE integration_id = i.id ORDER BY number DESC LIMIT 1) v ON true
+                              WHERE i.owner_account_id = ?2 AND NOT EXISTS (SELECT 1 FROM integration_version p
+                                    WHERE p.integration_id = i.id AND p.status = 'published')) t
+                        JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = t.version_id
+                                      ORDER BY l.language = ?1 DESC, array_position(t.languages, l.language) LIMIT 1) l ON true
+                        LEFT JOIN LATERAL (SELECT m.id, b.content_type FROM listing_medium m
+                                           JOIN media_blob b ON b.sha256 = m.sha256
+                                           WHERE m.version_id = t.version_id AND m.language = l.language
+                                             AND m.kind = 'icon' LIMIT 1) icon ON true
+                        WHERE (CAST(?3 AS text) IS NULL OR t.category = ?3)
                           AND (CAST(?4 AS text) IS NULL OR to_tsvector('simple', coalesce(l.name, '') || ' '
                                || coalesce(l.short_description, '')) @@ to_tsquery('simple', ?4))
-                        ORDER BY s.testing DESC, lower(l.name), s.id
-                        LIMIT ?5 OFFSET ?6""")
-                .setParameter(1, language).setParameter(2, account).setParameter(3, category)
-                .setParameter(4, prefixQuery).setParameter(5, limit).setParameter(6, offset)
+                        ORDER BY lower(coalesce(l.name, '')), t.id""")
+                .setParameter(1, language).setParameter(2, account).setParameter(3, category).setParameter(4, prefixQuery)
                 .getResultList();
-        return rows.stream().map(CatalogRepository::entry).toList();
+        return rows.stream().map(CatalogRepository::row).toList();
+    }
+
+    private static Row row(Object[] r) {
+        return new Row((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (Boolean) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9]);
+    }
+
+    /** Rebuilds the catalog rows of an integration (after a publication), for every Marketplace language. */
+    public void refresh(UUID integrationId, List<String> languages) {
+        entityManager.flush(); // the published status, written through the entities, must be in the database first
+        entityManager.createNativeQuery("SELECT CAST(refresh_catalog(?1, CAST(?2 AS text[])) AS text)")
+                .setParameter(1, integrationId).setParameter(2, languages.toArray(String[]::new))
+                .getSingleResult();
     }
 
     @SuppressWarnings("unchecked")

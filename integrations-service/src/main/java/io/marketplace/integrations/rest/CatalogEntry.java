@@ -2,8 +2,8 @@ package io.marketplace.integrations.rest;
 
 import io.marketplace.integrations.persistence.CatalogRepository.Entry;
 import io.marketplace.integrations.persistence.CatalogRepository.Image;
+import io.marketplace.integrations.persistence.CatalogRepository.Row;
 import io.marketplace.integrations.persistence.MediaKind;
-import io.marketplace.integrations.service.Marketplace.Shown;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,10 +15,11 @@ import java.util.UUID;
 public record CatalogEntry(UUID id, String code, int version, String category, boolean testing, String language,
         boolean languageFallback, String name, String shortDescription, String iconUrl) {
 
-    static CatalogEntry of(Shown shown, String requestedLanguage) {
-        Entry e = shown.entry();
-        return new CatalogEntry(e.id(), e.code(), e.version(), e.category(), e.testing(), e.language(),
-                !e.language().equals(requestedLanguage), e.name(), e.shortDescription(), url(e, shown.images(), MediaKind.ICON));
+    static CatalogEntry of(Row row, String requestedLanguage) {
+        return new CatalogEntry(row.id(), row.code(), row.version(), row.category(), row.testing(), row.language(),
+                !row.language().equals(requestedLanguage), row.name(), row.shortDescription(), row.iconId() == null ? null
+                        : MediumResponse.assetPath(row.code(), row.version(), row.language(), MediaKind.ICON, row.iconId(),
+                                row.iconContentType()));
     }
 
     static String url(Entry entry, List<Image> images, MediaKind kind) {

@@ -1,5 +1,8 @@
 package io.marketplace.integrations.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.integrations.service.CatalogCache;
 import io.marketplace.integrations.service.InstallationService.Installed;
 import io.marketplace.integrations.service.InstallationService;
 import io.marketplace.integrations.service.Marketplace.Query;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,14 +43,30 @@ public class MarketplaceResource {
     @Inject
     InstallationService installations;
 
+    @Inject
+    CatalogCache cache;
+
+    @Inject
+    ObjectMapper json;
+
     @GET
-    @Operation(summary = "Published integrations in a language (lang, default en), by category, searched by words (q)")
-    public PageResponse<CatalogEntry> list(@QueryParam("lang") String lang, @QueryParam("category") String category,
+    @Operation(summary = "Published integrations in a language (lang, default en), by category, searched by words (q); a page {_page, _links, _embedded: {integrations: [...]}}")
+    public Response list(@QueryParam("lang") String lang, @QueryParam("category") String category,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         Query query = Marketplace.query(lang, category, q, page, limit);
-        return PageResponse.of("integrations", query.page(),
-                marketplace.page(query).stream().map(shown -> CatalogEntry.of(shown, query.language())).toList(), uri);
+        Supplier<byte[]> render = () -> json(PageResponse.of("integrations", query.page(),
+                marketplace.page(query).stream().map(row -> CatalogEntry.of(row, query.language())).toList(), uri));
+        byte[] body = marketplace.seesPublishedOnly() ? cache.get(uri.getRequestUri().toString(), render) : render.get();
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A catalog page could not be written as JSON", e);
+        }
     }
 
     @GET

@@ -1,8 +1,9 @@
 package io.marketplace.integrations.service;
 
-import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.CatalogRepository.Entry;
 import io.marketplace.integrations.persistence.CatalogRepository.Image;
+import io.marketplace.integrations.persistence.CatalogRepository.Row;
+import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.problem.ProblemException;
@@ -60,10 +61,9 @@ public class Marketplace {
     }
 
     @Transactional
-    public List<Shown> page(Query query) {
-        List<Entry> entries = catalog.page(query.language(), testerAccount(), query.category(), query.terms(),
-                query.page().limit() + 1, query.page().offset());
-        return withImages(entries);
+    public List<Row> page(Query query) {
+        return catalog.page(query.language(), testerAccount(), query.category(), query.terms(), query.page().limit() + 1,
+                query.page().offset());
     }
 
     @Transactional
@@ -78,6 +78,11 @@ public class Marketplace {
     private List<Shown> withImages(List<Entry> entries) {
         Map<UUID, List<Image>> images = catalog.images(entries);
         return entries.stream().map(e -> new Shown(e, images.getOrDefault(e.versionId(), List.of()))).toList();
+    }
+
+    /** Whether the caller sees published integrations only (anyone but a technical account): the same for all. */
+    public boolean seesPublishedOnly() {
+        return testerAccount() == 0;
     }
 
     /** A technical account sees its own unpublished integrations too; anyone else sees published ones only. */

@@ -2,6 +2,7 @@ package io.marketplace.integrations.service;
 
 import io.marketplace.integrations.client.KeysServiceEvents;
 import io.marketplace.integrations.client.WebhookServiceEvents;
+import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.integrations.persistence.IntegrationVersion;
@@ -11,6 +12,7 @@ import io.marketplace.integrations.persistence.ListingRepository;
 import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.service.VersionLifecycle.Move;
+import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.problem.FieldError;
 import io.marketplace.platform.problem.ProblemException;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +57,12 @@ public class VersionService {
 
     @Inject
     WebhookServiceEvents webhookService;
+
+    @Inject
+    CatalogRepository catalog;
+
+    @Inject
+    CatalogCache catalogCache;
 
     @Inject
     Caller caller;
@@ -114,6 +123,8 @@ public class VersionService {
                 .forEach(previous -> lifecycle.applyAutomatically(previous, Move.SUPERSEDE,
                         "version " + version.number + " was published"));
         webhookService.publishedIntegrationSaved(version.integration);
+        catalog.refresh(integrationId, Arrays.stream(Language.values()).map(language -> language.code).toList());
+        catalogCache.clear();
         return version;
     }
 
