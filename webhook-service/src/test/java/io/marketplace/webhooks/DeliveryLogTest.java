@@ -13,30 +13,18 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
-import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.webhooks.Receiver.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The delivery log: who reads it, filters, and manual redelivery. */
 @QuarkusTest
-class DeliveryLogTest {
-
-    @InjectNeighbour
-    WireMockServer keys;
-
-    @BeforeEach
-    void keysServiceIsUp() {
-        WebhookFixtures.healthyKeys(keys);
-    }
-
+class DeliveryLogTest extends WithHealthyNeighbours {
     @Test
     void filtersByStatusAndTime() throws Exception {
         long owner = newAccount();

@@ -26,8 +26,6 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.NeighboursStub;
 import io.marketplace.webhooks.Receiver.Answer;
 import io.quarkus.test.common.ResourceArg;
@@ -46,22 +44,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = NeighboursStub.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "neighbours", value = "keys-service,integrations-service"))
-class DeliveryTest {
-
-    @InjectNeighbour
-    WireMockServer keys;
-
-    @BeforeEach
-    void keysServiceIsUp() {
-        WebhookFixtures.healthyKeys(keys);
-    }
-
+class DeliveryTest extends WithHealthyNeighbours {
     @Test
     void sendsAccessRevokedWithKommosSignatureAndStandardWebhooksHeaders() throws Exception {
         long owner = newAccount();

@@ -13,8 +13,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,26 +24,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What is accepted as a job, and that an accepted job survives: bad input, a busy database, a worker that died. */
 @QuarkusTest
-class JobAcceptanceTest {
-
-    @InjectNeighbour
-    WireMockServer keys;
-
+class JobAcceptanceTest extends WithHealthyNeighbours {
     @Inject
     DeliveryStore store;
 
     @Inject
     AgroalDataSource dataSource;
-
-    @BeforeEach
-    void keysServiceIsUp() {
-        WebhookFixtures.healthyKeys(keys);
-    }
 
     @Test
     void refusesBadJobsNamingEveryProblemAndStoresNone() {

@@ -11,8 +11,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.webhooks.service.HostResolver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(PinnedAddressTest.PublicPolicy.class)
-class PinnedAddressTest {
-
+class PinnedAddressTest extends WithHealthyNeighbours {
     static final Receiver RECEIVER = start();
 
     public static class PublicPolicy implements QuarkusTestProfile {
@@ -69,14 +65,6 @@ class PinnedAddressTest {
             }
             return List.of(InetAddress.getByName(address));
         }
-    }
-
-    @InjectNeighbour
-    WireMockServer keys;
-
-    @BeforeEach
-    void keysServiceIsUp() {
-        WebhookFixtures.healthyKeys(keys);
     }
 
     @Test
