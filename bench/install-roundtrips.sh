@@ -2,15 +2,18 @@
 # Benchmark: install + disable round trips across the four services, end to end. Target (issue 8): >= 200 round
 # trips/s on this 2-core machine with every effect delivered: the code and the access-revoked GET at the developer's
 # backend (the bench's own loopback server) and one install and one uninstall counted by stats-service, per account.
-# Needs the local PostgreSQL; uses its own database marketplace_bench. Usage: bench/install-roundtrips.sh [accounts]
+# The measured accounts come after WARM_UP accounts (default 4000): until then the JIT is still compiling the four
+# services, and the CPU per round trip is about half as high again. Needs the local PostgreSQL; uses its own database
+# marketplace_bench. BENCH_PROFILE_DIR=dir records each service with JFR into dir/<service>.jfr, BENCH_LOGS_DIR=dir
+# keeps the services' logs. Usage: bench/install-roundtrips.sh [accounts, default 2000]
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-ACCOUNTS="${1:-1000}"
+ACCOUNTS="${1:-2000}"
 SERVICES=(integrations-service keys-service stats-service webhook-service)
 PORTS=(18181 18182 18183 18184)
 BACKEND=18190
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"
+trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ -z "${BENCH_LOGS_DIR:-}" ] || cp "$WORK"/*.log "$BENCH_LOGS_DIR"; rm -rf "$WORK"
       [ -n "${BENCH_KEEP_DB:-}" ] || psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1' EXIT
 for service in "${SERVICES[@]}"; do
   [ -f "$service/target/quarkus-app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$service" -am
@@ -26,7 +29,8 @@ for i in "${!SERVICES[@]}"; do
     INTEGRATIONS_SERVICE_URL="http://127.0.0.1:${PORTS[0]}" KEYS_SERVICE_URL="http://127.0.0.1:${PORTS[1]}" \
     STATS_SERVICE_URL="http://127.0.0.1:${PORTS[2]}" WEBHOOK_SERVICE_URL="http://127.0.0.1:${PORTS[3]}" \
     MARKETPLACE_OUTBOX_POLL_INTERVAL=200ms MARKETPLACE_OUTBOX_INITIAL_BACKOFF=200ms \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx384m -jar "${SERVICES[$i]}/target/quarkus-app/quarkus-run.jar" \
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx384m \
+    ${BENCH_PROFILE_DIR:+-XX:StartFlightRecording=filename=$BENCH_PROFILE_DIR/${SERVICES[$i]}.jfr,settings=profile,jdk.ExecutionSample#period=2ms} -jar "${SERVICES[$i]}/target/quarkus-app/quarkus-run.jar" \
     > "$WORK/${SERVICES[$i]}.log" 2>&1 &
   PIDS+=($!)
 done
@@ -34,5 +38,6 @@ for port in "${PORTS[@]}"; do
   until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 0.3; done
 done
 java bench/WidgetZipWriter.java "$WORK/widget.zip"
-java -cp platform-common/target/classes bench/InstallRoundTripBench.java "$WORK/issuer/private.pem" "$WORK/widget.zip" \
-  "${PORTS[0]}" "${PORTS[2]}" "$BACKEND" "$ACCOUNTS"
+java -DwarmUp="${WARM_UP:-4000}" -cp platform-common/target/classes bench/InstallRoundTripBench.java "$WORK/issuer/private.pem" "$WORK/widget.zip" \
+  "${PORTS[0]}" "${PORTS[2]}" "$BACKEND" "$ACCOUNTS" \
+  "$(for i in "${!SERVICES[@]}"; do printf '%s=%s,' "${SERVICES[$i]%-service}" "${PIDS[$i]}"; done)"

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Records an event for a neighbour in the caller's transaction: the event exists exactly when the change it
- * describes was committed. {@link OutboxRelay} delivers it later, however long the neighbour is down.
+ * describes was committed. {@link OutboxRelay} delivers it later, however long the neighbour is down, and is woken
+ * as soon as the transaction commits.
  */
 @ApplicationScoped
 public class Outbox {
@@ -18,20 +20,32 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    OutboxRelay relay;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String destination, String type, Object data) {
-        OutboxEntry entry = new OutboxEntry();
-        entry.eventId = UUID.randomUUID();
-        entry.destination = destination;
-        entry.type = type;
-        entry.occurredAt = Instant.now();
-        entry.nextAttemptAt = entry.occurredAt;
+        UUID eventId = UUID.randomUUID();
+        String payload;
         try {
-            entry.payload = json.writeValueAsString(data);
+            payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data of type " + type + " cannot be written as JSON", e);
         }
-        entry.persist();
-        return entry.eventId;
+        // a plain insert: no entity to track, no generated id to read back
+        entityManager.createNativeQuery("""
+                        INSERT INTO outbox (event_id, destination, type, payload, occurred_at, next_attempt_at)
+                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?5)""")
+                .setParameter(1, eventId)
+                .setParameter(2, destination)
+                .setParameter(3, type)
+                .setParameter(4, payload)
+                .setParameter(5, Instant.now())
+                .executeUpdate();
+        relay.wakeUpAfterCommit();
+        return eventId;
     }
 }

@@ -2,24 +2,30 @@ package io.marketplace.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.persistence.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers pending outbox rows to their neighbours, oldest first, in batches.
- * Rows are locked with {@code FOR UPDATE SKIP LOCKED} so several replicas can relay side by side;
- * a row is marked delivered only after the neighbour acknowledged it, so a crash means a redelivery
- * (which the receiver's inbox ignores), never a loss.
+ * Delivers pending outbox rows to their neighbours, oldest first, in batches. One loop per replica, woken when a
+ * transaction that wrote events commits and polling otherwise (retries coming due). Rows are locked with
+ * {@code FOR UPDATE SKIP LOCKED} so several replicas can relay side by side; a row is marked delivered only after the
+ * neighbour acknowledged it, so a crash means a redelivery (which the receiver's inbox ignores), never a loss.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,10 +45,48 @@ public class OutboxRelay {
     @Inject
     ObjectMapper json;
 
-    @Scheduled(every = "${marketplace.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayPending() {
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final WakeUpSignal signal = new WakeUpSignal();
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        Thread loop = new Thread(this::run, "outbox-relay");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        signal.wakeUp();
+    }
+
+    /** Relay as soon as the current transaction commits. */
+    void wakeUpAfterCommit() {
+        signal.wakeUpAfterCommit(transactions);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                signal.await(config.outbox().pollInterval());
+                if (running) {
+                    relayPending();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay could not read pending events (%s); trying again at the next poll", e.getMessage());
+            }
+        }
+    }
+
+    private void relayPending() {
+        int batchSize = config.outbox().batchSize();
         for (String destination : destinationsDue()) {
-            int batchSize = config.outbox().batchSize();
             while (QuarkusTransaction.requiringNew().call(() -> deliverBatch(destination, batchSize)) == batchSize) {
                 // a full batch went through: more may be waiting
             }
@@ -51,8 +95,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeDelivered() {
-        Instant cutoff = Instant.now().minus(config.outbox().retention());
-        QuarkusTransaction.requiringNew().run(() -> OutboxEntry.delete("deliveredAt < ?1", cutoff));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("DELETE FROM outbox WHERE delivered_at < ?1")
+                .setParameter(1, Instant.now().minus(config.outbox().retention()))
+                .executeUpdate());
     }
 
     @SuppressWarnings("unchecked")
@@ -64,56 +109,51 @@ public class OutboxRelay {
 
     /** Delivers one batch; answers how many rows were delivered (0 when the neighbour failed). */
     @SuppressWarnings("unchecked")
-    int deliverBatch(String destination, int batchSize) {
-        List<OutboxEntry> due = entityManager.createNativeQuery("""
-                        SELECT * FROM outbox
+    private int deliverBatch(String destination, int batchSize) {
+        List<Object[]> due = entityManager.createNativeQuery("""
+                        SELECT id, event_id, type, occurred_at, CAST(payload AS text) FROM outbox
                         WHERE destination = ?1 AND delivered_at IS NULL AND next_attempt_at <= now()
-                        ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""", OutboxEntry.class)
+                        ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, destination)
                 .setParameter(2, batchSize)
                 .getResultList();
         if (due.isEmpty()) {
             return 0;
         }
+        List<Long> ids = due.stream().map(row -> ((Number) row[0]).longValue()).toList();
         try {
             neighbours.deliver(destination, new EventBatch(due.stream().map(this::envelope).toList()));
         } catch (Exception e) {
-            scheduleRetry(destination, due, e);
+            scheduleRetry(destination, ids, e);
             return 0;
         }
-        Instant now = Instant.now();
-        due.forEach(entry -> {
-            entry.deliveredAt = now;
-            entry.attempts++;
-            entry.lastError = null;
-        });
+        entityManager.createNativeQuery(
+                        "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id IN (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
         return due.size();
     }
 
-    private void scheduleRetry(String destination, List<OutboxEntry> due, Exception failure) {
+    /** Each row's next attempt doubles its delay from the initial backoff, up to the maximum. */
+    private void scheduleRetry(String destination, List<Long> ids, Exception failure) {
         String error = describe(failure);
-        LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", due.size(), destination, error);
-        Instant now = Instant.now();
-        for (OutboxEntry entry : due) {
-            entry.attempts++;
-            entry.lastError = error;
-            entry.nextAttemptAt = now.plus(backoff(entry.attempts));
-        }
+        LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", ids.size(), destination, error);
+        entityManager.createNativeQuery("""
+                        UPDATE outbox SET attempts = attempts + 1, last_error = ?2,
+                            next_attempt_at = now() + LEAST(?3 * power(2, LEAST(attempts, 30)), ?4) * interval '1 millisecond'
+                        WHERE id IN (?1)""")
+                .setParameter(1, ids)
+                .setParameter(2, error)
+                .setParameter(3, (double) config.outbox().initialBackoff().toMillis())
+                .setParameter(4, (double) config.outbox().maxBackoff().toMillis())
+                .executeUpdate();
     }
 
-    Duration backoff(int attempts) {
-        Duration initial = config.outbox().initialBackoff();
-        Duration max = config.outbox().maxBackoff();
-        int doublings = Math.min(attempts - 1, 30);
-        Duration delay = initial.multipliedBy(1L << doublings);
-        return delay.compareTo(max) > 0 || delay.isNegative() ? max : delay;
-    }
-
-    private EventEnvelope envelope(OutboxEntry entry) {
+    private EventEnvelope envelope(Object[] row) {
         try {
-            return new EventEnvelope(entry.eventId, entry.type, entry.occurredAt, json.readTree(entry.payload));
+            return new EventEnvelope((UUID) row[1], (String) row[2], SqlValues.instant(row[3]), json.readTree((String) row[4]));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Outbox row " + entry.id + " holds invalid JSON", e);
+            throw new IllegalStateException("Outbox row " + row[0] + " holds invalid JSON", e);
         }
     }
 

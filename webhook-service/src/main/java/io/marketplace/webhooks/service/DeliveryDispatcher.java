@@ -1,5 +1,6 @@
 package io.marketplace.webhooks.service;
 
+import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.webhooks.config.WebhookConfig;
 import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.Candidate;
@@ -10,15 +11,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +28,7 @@ import org.jboss.logging.Logger;
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final long RELEASE_COALESCING_MILLIS = 5;
 
     @Inject
     DeliveryStore store;
@@ -44,11 +42,13 @@ public class DeliveryDispatcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeUpSignal signal = new WakeUpSignal();
     /** Requests in flight per endpoint; guarded by {@code this}. */
     private final Map<String, Integer> inFlight = new HashMap<>();
     private int inFlightTotal;
     private volatile boolean running;
+    /** Set when jobs may have become due; a finished attempt only frees room, which can wait for a few more. */
+    private volatile boolean newWork;
 
     void start(@Observes StartupEvent event) {
         if (!config.dispatcherEnabled()) {
@@ -68,31 +68,25 @@ public class DeliveryDispatcher {
 
     /** Look for due deliveries now rather than at the next poll. */
     public void wakeUp() {
-        wakeUps.release();
+        newWork = true;
+        signal.wakeUp();
     }
 
     /** Look for due deliveries as soon as the current transaction commits (what it wrote is visible then). */
     public void wakeUpAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        newWork = true;
+        signal.wakeUpAfterCommit(transactions);
     }
 
     private void run() {
         while (running) {
             try {
-                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
+                signal.await(config.pollInterval());
+                if (!newWork) {
+                    // woken by finished attempts only: let a few more finish so one lease fills their room
+                    Thread.sleep(RELEASE_COALESCING_MILLIS);
+                }
+                newWork = false;
                 while (running && dispatchDue() > 0) {
                     // keep leasing while there is work and room
                 }
@@ -134,6 +128,6 @@ public class DeliveryDispatcher {
             inFlightTotal--;
             inFlight.computeIfPresent(job.endpoint(), (endpoint, count) -> count == 1 ? null : count - 1);
         }
-        wakeUp();
+        signal.wakeUp();
     }
 }
