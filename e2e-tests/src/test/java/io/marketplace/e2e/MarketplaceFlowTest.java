@@ -22,11 +22,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * The whole marketplace across the four real services: a technical account publishes an integration, another
  * account installs it, the developer's backend gets the code, exchanges and refreshes it, the account disables the
  * integration, the backend gets the signed access-revoked GET, the tokens are dead, and the statistics show one
- * install and one uninstall. Then the same with webhook-service and stats-service down during the install.
+ * install and one uninstall. Then the same with webhook-service and stats-service down during the install, and a
+ * hundred installs and disables made while keys-, webhook- and stats-service are all down.
  */
 class MarketplaceFlowTest {
 
@@ -68,6 +71,88 @@ class MarketplaceFlowTest {
     @Test
     void everyEffectStillHappensOnceWhenWebhookAndStatsServiceAreDownDuringTheInstall() throws Exception {
         playTheFlow(true);
+    }
+
+    @Test
+    void aHundredInstallsAndAHundredDisablesWithKeysWebhookAndStatsServiceDownEachTakeEffectOnce() throws Exception {
+        long developer = nextAccount++;
+        String name = "Outage" + Long.toString(System.nanoTime(), 36);
+        String id = publish(developer, name);
+        String codePath = "/oauth-" + id;
+        String revokePath = "/revoke-" + id;
+        as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .body(Map.of("redirect_uri", backend.url(codePath), "revoke_url", backend.url(revokePath)))
+                .contentType("application/merge-patch+json")
+                .when().patch("/api/v1/integrations/" + id).then().statusCode(200);
+        awaitOutboxDrained();
+        String secretKey = as(TestTokens.technicalAdmin(developer), Service.KEYS)
+                .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200).extract().path("secret_key");
+        List<Long> accounts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            accounts.add(nextAccount++);
+        }
+        String installation = "/api/v1/marketplace/integrations/" + id + "/installation";
+        List<Service> neighbours = List.of(Service.KEYS, Service.WEBHOOK, Service.STATS);
+
+        for (Service neighbour : neighbours) {
+            stack.stop(neighbour);
+        }
+        for (long account : accounts) {
+            as(TestTokens.user(account, false, Roles.ADMIN), Service.INTEGRATIONS).body(Map.of("language", "en"))
+                    .when().post(installation).then().statusCode(201);
+        }
+        for (Service neighbour : neighbours) {
+            stack.start(neighbour);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> distinctDeliveries(codePath) == 100 && statsOf(developer, id, 100, 0));
+        // a delivered code is a real one: the first account's developer gets tokens for it
+        String accessToken = exchange(id, secretKey, codePath, accounts.get(0));
+
+        for (Service neighbour : neighbours) {
+            stack.stop(neighbour);
+        }
+        for (long account : accounts) {
+            as(TestTokens.user(account, false, Roles.ADMIN), Service.INTEGRATIONS)
+                    .when().delete(installation).then().statusCode(204);
+        }
+        for (Service neighbour : neighbours) {
+            stack.start(neighbour);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> distinctDeliveries(revokePath) == 100 && statsOf(developer, id, 100, 100));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !(Boolean) given().baseUri(stack.url(Service.KEYS))
+                .auth().preemptive().basic(id, secretKey).formParam("token", accessToken)
+                .when().post("/oauth2/introspect").then().statusCode(200).extract().path("active"));
+
+        // once per account from the receiver's point of view: one webhook-id each (a retried GET would reuse it)
+        Thread.sleep(1000);
+        Map<String, String> accountParameter = Map.of(codePath, "referer", revokePath, "account_id");
+        for (String path : accountParameter.keySet()) {
+            Map<String, Set<String>> webhookIdsByAccount = backend.received(path).stream().collect(Collectors.groupingBy(
+                    r -> parameters(r.rawQuery()).get(accountParameter.get(path)),
+                    Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
+            assertThat(webhookIdsByAccount.size(), equalTo(100));
+            assertThat(webhookIdsByAccount.values().stream().allMatch(ids -> ids.size() == 1), equalTo(true));
+        }
+    }
+
+    private static long distinctDeliveries(String path) {
+        return backend.received(path).stream().map(r -> r.header("webhook-id")).distinct().count();
+    }
+
+    private static boolean statsOf(long developer, String id, int installs, int uninstalls) {
+        Map<String, Object> metrics = as(TestTokens.technicalAdmin(developer), Service.STATS).queryParam("lang", "en")
+                .when().get("/api/v1/integrations/" + id + "/stats").then().extract().path("metrics");
+        return metrics != null && metrics.get("installs").equals(installs) && metrics.get("uninstalls").equals(uninstalls);
+    }
+
+    /** The access token the developer's backend gets for the code delivered to it for this account. */
+    private static String exchange(String id, String secretKey, String codePath, long account) {
+        String code = backend.received(codePath).stream().map(r -> parameters(r.rawQuery()))
+                .filter(p -> p.get("referer").equals("account" + account)).findFirst().orElseThrow().get("code");
+        return given().baseUri(stack.url(Service.KEYS))
+                .formParams(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", backend.url(codePath),
+                        "client_id", id, "client_secret", secretKey))
+                .when().post("/oauth2/access_token").then().statusCode(200).extract().path("access_token");
     }
 
     private void playTheFlow(boolean outage) throws Exception {
