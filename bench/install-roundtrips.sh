@@ -38,6 +38,7 @@ for port in "${PORTS[@]}"; do
   until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 0.3; done
 done
 java bench/WidgetZipWriter.java "$WORK/widget.zip"
-java -DwarmUp="${WARM_UP:-4000}" -cp platform-common/target/classes bench/InstallRoundTripBench.java "$WORK/issuer/private.pem" "$WORK/widget.zip" \
+java -DwarmUp="${WARM_UP:-4000}" -cp "platform-common/target/classes:webhook-service/target/quarkus-app/lib/main/*" \
+  bench/InstallRoundTripBench.java "$WORK/issuer/private.pem" "$WORK/widget.zip" \
   "${PORTS[0]}" "${PORTS[2]}" "$BACKEND" "$ACCOUNTS" \
   "$(for i in "${!SERVICES[@]}"; do printf '%s=%s,' "${SERVICES[$i]%-service}" "${PIDS[$i]}"; done)"

@@ -2,6 +2,7 @@ package io.marketplace.webhooks.service;
 
 import io.marketplace.webhooks.config.WebhookConfig;
 import io.marketplace.webhooks.service.OutboundGuard.Allowed;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -37,12 +38,18 @@ public class OutboundHttp {
     private static final long MAX_DRAINED_BYTES = 64 * 1024;
 
     private final Vertx vertx;
+    /**
+     * Every request starts on this one event loop. Started from worker threads instead, about one keep-alive request
+     * in 200 lost its answer under load (seen in bench/install-roundtrips.sh) and waited for the timeout.
+     */
+    private final Context context;
     private final HttpClient client;
     private final long timeoutMillis;
 
     @Inject
     public OutboundHttp(Vertx vertx, WebhookConfig config) {
         this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
         this.timeoutMillis = config.timeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(config.perEndpointConcurrency())
@@ -60,11 +67,19 @@ public class OutboundHttp {
     public CompletionStage<Answer> get(Allowed target, String pathAndQuery, Map<String, String> headers) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         long started = System.nanoTime();
+        context.runOnContext(ignored -> send(target, pathAndQuery, headers, answer, started));
+        return answer;
+    }
+
+    private void send(Allowed target, String pathAndQuery, Map<String, String> headers, CompletableFuture<Answer> answer,
+            long started) {
         AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         long timer = vertx.setTimer(timeoutMillis, id -> {
-            if (answer.complete(new Answer(null, null, "no answer within " + timeoutMillis + " ms", elapsed(started)))
-                    && inFlight.get() != null) {
-                inFlight.get().reset();
+            HttpClientRequest request = inFlight.get();
+            String error = request == null ? "no connection within " + timeoutMillis + " ms"
+                    : "no answer within " + timeoutMillis + " ms";
+            if (answer.complete(new Answer(null, null, error, elapsed(started))) && request != null) {
+                request.reset();
             }
         });
         RequestOptions options = new RequestOptions()
@@ -97,7 +112,6 @@ public class OutboundHttp {
                     response.end().onComplete(done -> finish(answer, timer, answered));
                 })
                 .onFailure(e -> finish(answer, timer, new Answer(null, null, describe(e), elapsed(started))));
-        return answer;
     }
 
     private void finish(CompletableFuture<Answer> answer, long timer, Answer value) {
