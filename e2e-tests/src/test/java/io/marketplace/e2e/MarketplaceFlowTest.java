@@ -1,5 +1,8 @@
 package io.marketplace.e2e;
 
+import static io.marketplace.e2e.MarketplaceSteps.hmac;
+import static io.marketplace.e2e.MarketplaceSteps.parameters;
+import static io.marketplace.e2e.MarketplaceSteps.pointAt;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -12,15 +15,8 @@ import io.marketplace.e2e.DeveloperBackend.Received;
 import io.marketplace.e2e.Stack.Service;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
-import io.marketplace.platform.test.fixtures.Images;
-import io.marketplace.platform.test.fixtures.WidgetZip;
 import io.restassured.specification.RequestSpecification;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +46,7 @@ class MarketplaceFlowTest {
 
     @BeforeAll
     static void startTheServices() throws Exception {
-        stack = new Stack();
+        stack = Stack.withTestIssuer();
         backend = new DeveloperBackend();
         stack.startAll();
     }
@@ -80,11 +74,7 @@ class MarketplaceFlowTest {
         String id = publish(developer, name);
         String codePath = "/oauth-" + id;
         String revokePath = "/revoke-" + id;
-        as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
-                .body(Map.of("redirect_uri", backend.url(codePath), "revoke_url", backend.url(revokePath)))
-                .contentType("application/merge-patch+json")
-                .when().patch("/api/v1/integrations/" + id).then().statusCode(200);
-        awaitOutboxDrained();
+        pointAt(stack, TestTokens.technicalDeveloper(developer), id, backend.url(codePath), backend.url(revokePath));
         String secretKey = as(TestTokens.technicalAdmin(developer), Service.KEYS)
                 .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200).extract().path("secret_key");
         List<Long> accounts = new ArrayList<>();
@@ -162,12 +152,7 @@ class MarketplaceFlowTest {
         String id = publish(developer, name);
         String revokePath = "/revoke-" + id;
         String codePath = "/oauth-" + id;
-        // review wants https; the developer then points the published integration at its loopback backend
-        as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
-                .body(Map.of("redirect_uri", backend.url(codePath), "revoke_url", backend.url(revokePath)))
-                .contentType("application/merge-patch+json")
-                .when().patch("/api/v1/integrations/" + id).then().statusCode(200);
-        awaitOutboxDrained();
+        pointAt(stack, TestTokens.technicalDeveloper(developer), id, backend.url(codePath), backend.url(revokePath));
         Map<String, Object> keys = as(TestTokens.technicalAdmin(developer), Service.KEYS)
                 .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200).extract().path("$");
         String secretKey = (String) keys.get("secret_key");
@@ -235,65 +220,13 @@ class MarketplaceFlowTest {
         assertThat(backend.received(revokePath), hasSize(1));
     }
 
-    /** Creates, describes, uploads, sends to review, approves and publishes an integration in English. */
-    private String publish(long developer, String name) {
-        String developerToken = TestTokens.technicalDeveloper(developer);
-        String id = as(developerToken, Service.INTEGRATIONS)
-                .body(Map.of("code", "e2e" + Long.toString(System.nanoTime(), 36), "redirect_uri", "https://dev.example.com/oauth",
-                        "revoke_url", "https://dev.example.com/revoke", "scopes", List.of("crm"), "languages", List.of("en")))
-                .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
-        String version = "/api/v1/integrations/" + id + "/versions/1";
-        as(developerToken, Service.INTEGRATIONS)
-                .body(Map.of("duplicate_control", true, "multiple_sources", false, "owner_company", "Acme"))
-                .when().put(version + "/settings").then().statusCode(200);
-        as(developerToken, Service.INTEGRATIONS).body(Map.of("name", name, "short_description", "Keeps leads in sync",
-                        "description", "Synchronises leads every minute.",
-                        "installed_description", "Welcome #ACCOUNT_SUBDOMAIN#!", "privacy_policy_url", "https://dev.example.com/privacy",
-                        "support_url", "https://dev.example.com/support", "support_email", "support@dev.example.com"))
-                .when().put(version + "/listings/en").then().statusCode(200);
-        upload(developerToken, version + "/listings/en/icon", Images.png(400, 272), "image/png", "PUT", 200);
-        upload(developerToken, version + "/listings/en/installed-logo", Images.png(108, 108), "image/png", "PUT", 200);
-        upload(developerToken, version + "/listings/en/gallery", Images.jpeg(1188, 616), "image/jpeg", "POST", 201);
-        upload(developerToken, version + "/archive", WidgetZip.valid(List.of("en")).bytes(), "application/zip", "PUT", 200);
-        as(developerToken, Service.INTEGRATIONS).when().post(version + "/review").then().statusCode(200);
-        as(TestTokens.user(MODERATOR, false, Roles.MODERATOR), Service.INTEGRATIONS)
-                .when().post(version + "/approve").then().statusCode(200);
-        as(developerToken, Service.INTEGRATIONS).body(Map.of("category", "sales"))
-                .when().post(version + "/publish").then().statusCode(200).body("status", equalTo("published"));
-        return id;
-    }
-
-    private void upload(String token, String path, byte[] body, String contentType, String method, int status) {
-        given().baseUri(stack.url(Service.INTEGRATIONS)).auth().oauth2(token).contentType(contentType).body(body)
-                .when().request(method, path).then().statusCode(status);
-    }
-
     private static RequestSpecification as(String token, Service service) {
-        return given().baseUri(stack.url(service)).auth().oauth2(token).contentType("application/json");
+        return MarketplaceSteps.as(stack, token, service);
     }
 
-    /** Waits until integrations-service has delivered every event it wrote (keys-service knows the new redirect URL). */
-    private static void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/marketplace_e2e", "postgres", "");
-                    Statement statement = db.createStatement();
-                    ResultSet pending = statement.executeQuery(
-                            "SELECT count(*) FROM integrations.outbox WHERE delivered_at IS NULL AND destination = 'keys-service'")) {
-                pending.next();
-                return pending.getInt(1) == 0;
-            }
-        });
+    private static String publish(long developer, String name) {
+        return MarketplaceSteps.publish(stack, TestTokens.technicalDeveloper(developer),
+                TestTokens.user(MODERATOR, false, Roles.MODERATOR), name);
     }
 
-    private static Map<String, String> parameters(String rawQuery) {
-        return Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                        p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] hmac(byte[] key, String content) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-    }
 }

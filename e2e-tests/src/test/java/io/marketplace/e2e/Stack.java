@@ -25,8 +25,9 @@ import java.util.Map;
 
 /**
  * The four services as built ({@code target/quarkus-app/quarkus-run.jar}), each its own JVM on a free loopback port,
- * sharing a fresh database. They trust the test issuer's key (so {@code TestTokens} work) and sign their own service
- * tokens with it; keys-service gets a fresh encryption key. A service can be stopped and started again.
+ * sharing a fresh database. They trust either the test issuer's key (so {@code TestTokens} work, and they sign their
+ * own service tokens with it) or a real identity provider; keys-service gets a fresh encryption key. A service can be
+ * stopped and started again.
  */
 final class Stack implements AutoCloseable {
 
@@ -40,32 +41,56 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private static final String DATABASE = "marketplace_e2e";
-
     private final Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<String, String> environment = new HashMap<>();
+    private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
+    private final String database;
 
-    Stack() throws Exception {
+    /** The services trusting the test issuer, which also signs their service tokens. */
+    static Stack withTestIssuer() throws Exception {
+        Stack stack = new Stack("marketplace_e2e");
+        String privateKey = testIssuerKey();
+        Path privateKeyFile = stack.work.resolve("issuer-private.pem");
+        Files.writeString(privateKeyFile, privateKey);
+        stack.environment.put("QUARKUS_OIDC_PUBLIC_KEY", publicKeyOf(privateKey));
+        stack.environment.put("QUARKUS_OIDC_TOKEN_ISSUER", "marketplace-dev-issuer");
+        stack.environment.put("MARKETPLACE_SERVICE_AUTH_MODE", "dev-issuer");
+        stack.environment.put("MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION", privateKeyFile.toString());
+        return stack;
+    }
+
+    /**
+     * The services as docker-compose.yml runs them: users' tokens and the services' own (client credentials, one
+     * client per service with the realm file's secret) both come from the identity provider's realm.
+     */
+    static Stack withIdentityProvider(String realmUrl) throws Exception {
+        Stack stack = new Stack("marketplace_e2e_idp");
+        stack.environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+        stack.environment.put("QUARKUS_OIDC_TOKEN_ISSUER", realmUrl);
+        stack.environment.put("MARKETPLACE_SERVICE_AUTH_MODE", "oidc-client");
+        stack.environment.put("QUARKUS_OIDC_CLIENT_CLIENT_ENABLED", "true");
+        stack.environment.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", realmUrl);
+        for (Service service : Service.values()) {
+            stack.serviceEnvironment.put(service, Map.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", service.module + "-secret"));
+        }
+        return stack;
+    }
+
+    private Stack(String database) throws Exception {
         work = Files.createTempDirectory("marketplace-e2e");
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
                 Statement statement = db.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
-        String privateKey = testIssuerKey();
-        Path privateKeyFile = work.resolve("issuer-private.pem");
-        Files.writeString(privateKeyFile, privateKey);
-        environment.put("DB_NAME", DATABASE);
-        environment.put("QUARKUS_OIDC_PUBLIC_KEY", publicKeyOf(privateKey));
-        environment.put("QUARKUS_OIDC_TOKEN_ISSUER", "marketplace-dev-issuer");
-        environment.put("MARKETPLACE_SERVICE_AUTH_MODE", "dev-issuer");
-        environment.put("MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION", privateKeyFile.toString());
+        this.database = database;
+        environment.put("DB_NAME", database);
         environment.put("KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
         environment.put("KEYS_ISSUER", url(Service.KEYS));
         environment.put("KEYS_SERVICE_URL", url(Service.KEYS));
@@ -77,6 +102,10 @@ final class Stack implements AutoCloseable {
         environment.put("MARKETPLACE_OUTBOX_POLL_INTERVAL", "200ms");
         environment.put("MARKETPLACE_OUTBOX_INITIAL_BACKOFF", "200ms");
         environment.put("MARKETPLACE_OUTBOX_MAX_BACKOFF", "1s");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:5432/" + database;
     }
 
     String url(Service service) {
@@ -122,6 +151,7 @@ final class Stack implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service.module + ".log").toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(serviceEnvironment.getOrDefault(service, Map.of()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         processes.put(service, builder.start());
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.InjectNeighbour;
+import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -93,6 +94,24 @@ class InstallationTest {
         asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> events("install", id).size() == 2
                 && events("installed", id).size() == 2);
+    }
+
+    @Test
+    void installationsAndDisablingsAreCountedInThePrometheusScrape() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        double installs = Prometheus.value("marketplace_installations_total", "action", "install");
+        double disables = Prometheus.value("marketplace_installations_total", "action", "disable");
+
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(200);
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+
+        assertThat(Prometheus.value("marketplace_installations_total", "action", "install"), equalTo(installs + 1));
+        assertThat(Prometheus.value("marketplace_installations_total", "action", "disable"), equalTo(disables + 1));
+        assertThat(Prometheus.value("http_server_requests_seconds_count", "method", "POST",
+                "uri", "/api/v1/marketplace/integrations/{id}/installation") >= 2, equalTo(true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Prometheus.has("marketplace_outbox_backlog"));
     }
 
     @Test

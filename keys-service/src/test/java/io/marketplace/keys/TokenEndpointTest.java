@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
+import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +59,23 @@ class TokenEndpointTest {
         assertThat(claims.getStringClaimValue("scope"), equalTo("crm"));
         assertThat((double) claims.getExpirationTime().getValue(), closeTo(Instant.now().getEpochSecond() + 86400, 60));
         assertThat(claims.getIssuedAt(), notNullValue());
+    }
+
+    @Test
+    void issuedCodesAndGrantsByTypeAreCountedInThePrometheusScrape() {
+        RegisteredClient client = client();
+        double codes = Prometheus.value("marketplace_oauth_codes_issued_total");
+        double codeGrants = Prometheus.value("marketplace_oauth_grants_total", "grant_type", "authorization_code");
+        double refreshGrants = Prometheus.value("marketplace_oauth_grants_total", "grant_type", "refresh_token");
+
+        String refreshToken = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+        given().formParams(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                        "client_id", client.clientId().toString(), "client_secret", client.secret()))
+                .when().post("/oauth2/access_token").then().statusCode(200);
+
+        assertThat(Prometheus.value("marketplace_oauth_codes_issued_total"), equalTo(codes + 1));
+        assertThat(Prometheus.value("marketplace_oauth_grants_total", "grant_type", "authorization_code"), equalTo(codeGrants + 1));
+        assertThat(Prometheus.value("marketplace_oauth_grants_total", "grant_type", "refresh_token"), equalTo(refreshGrants + 1));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.marketplace.stats.StatsFixtures.event;
 import static io.marketplace.stats.StatsFixtures.newAccount;
 import static io.marketplace.stats.StatsFixtures.send;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -127,15 +129,21 @@ class StatsTest {
     }
 
     @Test
-    void aReplayedBatchChangesNothing() {
+    void aReplayedBatchChangesNothingAndIsCountedAsDuplicates() {
         long owner = newAccount();
         UUID integration = UUID.randomUUID();
         List<String> batch = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             batch.add(event("install", integration, owner, 900 + i, "pt", Instant.parse("2026-05-01T10:00:00Z")));
         }
+        double applied = Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "applied");
+        double duplicates = Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "duplicate");
         send(batch).statusCode(200).body("processed", equalTo(3));
         send(batch).statusCode(200).body("processed", equalTo(0)).body("duplicates", equalTo(3));
+        // events ingested, as operators see them
+        assertThat(Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "applied"), equalTo(applied + 3));
+        assertThat(Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "duplicate"),
+                equalTo(duplicates + 3));
 
         asAdmin(owner).queryParam("from", "2026-05-01").queryParam("to", "2026-05-01")
                 .when().get("/api/v1/integrations/{id}/stats", integration)

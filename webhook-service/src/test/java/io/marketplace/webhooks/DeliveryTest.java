@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.marketplace.platform.test.NeighboursStub;
+import io.marketplace.platform.test.Prometheus;
 import io.marketplace.webhooks.Receiver.Answer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -102,16 +103,23 @@ class DeliveryTest extends WithHealthyNeighbours {
     }
 
     @Test
-    void aReceiverFailingThreeTimesGetsFourAttemptsAndOneSuccess() throws Exception {
+    void aReceiverFailingThreeTimesGetsFourAttemptsAndOneSuccessEachCountedByOutcome() throws Exception {
         long owner = newAccount();
         UUID integration = UUID.randomUUID();
         UUID job = UUID.randomUUID();
+        double retried = Prometheus.value("marketplace_webhook_deliveries_total", "kind", "access_revoked", "outcome", "retry");
+        double delivered = Prometheus.value("marketplace_webhook_deliveries_total", "kind", "access_revoked", "outcome", "delivered");
         try (Receiver receiver = new Receiver().answering(n -> Answer.status(n <= 3 ? 500 : 200))) {
             send(revoked(job, integration, owner, 1, receiver.url("/revoke")));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> status(owner, integration, job).equals("delivered"));
             assertThat(receiver.requests(job), hasSize(4)); // every attempt carries the job's webhook-id
         }
+        // other tests' leftover retries may add to the figures, never take from them
+        assertThat(Prometheus.value("marketplace_webhook_deliveries_total", "kind", "access_revoked", "outcome", "retry"),
+                greaterThanOrEqualTo(retried + 3));
+        assertThat(Prometheus.value("marketplace_webhook_deliveries_total", "kind", "access_revoked", "outcome", "delivered"),
+                greaterThanOrEqualTo(delivered + 1));
         delivery(owner, integration, job)
                 .body("attempt_count", equalTo(4))
                 .body("attempts.status_code", contains(500, 500, 500, 200))

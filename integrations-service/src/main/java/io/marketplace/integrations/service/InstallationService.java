@@ -10,11 +10,14 @@ import io.marketplace.integrations.persistence.Installations;
 import io.marketplace.integrations.persistence.Installations.Installation;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
+import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +53,12 @@ public class InstallationService {
     @Inject
     KeysServiceEvents keysService;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry registry;
+
     /** An installation and the installed description rendered for this account; {@code created} false on a repeat. */
     public record Installed(UUID integrationId, String code, long accountId, String language, Instant installedAt,
             String installedDescription, @JsonIgnore boolean created) {
@@ -73,6 +82,7 @@ public class InstallationService {
         }
         webhookService.sendCode(integration, account, subdomain);
         statsService.installed(integration, account, language);
+        countAfterCommit("install");
         return installed(shown, new Installation(integrationId, account, language, true, now), true);
     }
 
@@ -87,6 +97,12 @@ public class InstallationService {
         keysService.installationDisabled(integration, account);
         webhookService.sendAccessRevoked(integration, account);
         statsService.uninstalled(integration, account, existing.get().language());
+        countAfterCommit("disable");
+    }
+
+    /** {@code marketplace_installations_total{action}}: installations made and disabled. */
+    private void countAfterCommit(String action) {
+        AfterCommit.run(transactions, () -> registry.counter("marketplace.installations", "action", action).increment());
     }
 
     /** The account's "Installed" section, newest first, each in the language it was installed in. */

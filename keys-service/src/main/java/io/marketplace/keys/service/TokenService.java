@@ -10,6 +10,7 @@ import io.marketplace.keys.persistence.Grants.PublishKey;
 import io.marketplace.keys.persistence.Grants.RefreshToken;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class TokenService {
 
     @Inject
     Grants grants;
+
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     Credentials credentials;
@@ -67,12 +71,14 @@ public class TokenService {
             throw new OAuthException(401, "invalid_client", "client_id and client_secret are required", client.basic());
         }
         rateLimiter.acquire(client.clientId());
-        return switch (grantType) {
+        TokenAnswer answer = switch (grantType) {
             case "authorization_code" -> authorizationCode(authenticatedIntegration(client), params);
             case "refresh_token" -> refresh(authenticatedIntegration(client), params);
             case "client_credentials" -> publish(client);
             default -> throw new OAuthException(400, "unsupported_grant_type", "grant_type " + grantType + " is not supported", false);
         };
+        registry.counter("marketplace.oauth.grants", "grant_type", grantType).increment();
+        return answer;
     }
 
     /** Issues an authorization code for an account installing the integration (shown to the developer once). */
@@ -87,6 +93,7 @@ public class TokenService {
         String code = Secrets.random(32);
         grants.saveCode(Secrets.sha256(code), clientId, accountId, challenge, challenge == null ? null : "S256",
                 Instant.now().plus(config.codeLifetime()));
+        registry.counter("marketplace.oauth.codes.issued").increment();
         return code;
     }
 

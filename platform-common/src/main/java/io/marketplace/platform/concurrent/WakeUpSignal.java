@@ -1,7 +1,5 @@
 package io.marketplace.platform.concurrent;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -25,19 +23,7 @@ public final class WakeUpSignal {
             return; // one wake-up per transaction is enough
         }
         transactions.putResource(this, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::wakeUp);
     }
 
     /** Waits for a wake-up or the poll interval, whichever comes first, and forgets the wake-ups seen so far. */

@@ -1,14 +1,17 @@
 package io.marketplace.platform.inbox;
 
+import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventReceipt;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.Violations;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +40,12 @@ public class Inbox {
     EntityManager entityManager;
 
     @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
     public Inbox(Instance<EventHandler> handlers) {
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
@@ -59,7 +68,14 @@ public class Inbox {
         events.stream().filter(event -> fresh.contains(event.eventId()))
                 .forEach(event -> byHandler.computeIfAbsent(handlers.get(event.type()), handler -> new ArrayList<>()).add(event));
         byHandler.forEach(EventHandler::handleAll);
+        countAfterCommit(events, fresh);
         return new EventReceipt(events.size(), fresh.size(), events.size() - fresh.size());
+    }
+
+    /** {@code marketplace_inbox_events_total{type, result}}: applied, or ignored as already seen; counted once committed. */
+    private void countAfterCommit(List<EventEnvelope> events, Set<UUID> fresh) {
+        AfterCommit.run(transactions, () -> events.forEach(event -> registry.counter("marketplace.inbox.events",
+                "type", event.type(), "result", fresh.contains(event.eventId()) ? "applied" : "duplicate").increment()));
     }
 
     private List<EventEnvelope> validate(EventBatch batch) {

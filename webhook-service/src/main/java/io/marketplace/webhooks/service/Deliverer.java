@@ -11,6 +11,7 @@ import io.marketplace.webhooks.service.OutboundGuard.Allowed;
 import io.marketplace.webhooks.service.OutboundGuard.Blocked;
 import io.marketplace.webhooks.service.OutboundGuard.Decision;
 import io.marketplace.webhooks.service.OutboundHttp.Answer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,9 @@ public class Deliverer {
 
     @Inject
     WebhookConfig config;
+
+    @Inject
+    MeterRegistry registry;
 
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService blocking = Executors.newFixedThreadPool(8, task -> {
@@ -182,6 +186,7 @@ public class Deliverer {
 
     private void record(Leased job, Attempt attempt, String status, Instant nextAttemptAt) {
         QuarkusTransaction.requiringNew().run(() -> store.finish(job, attempt, status, nextAttemptAt));
+        registry.counter("marketplace.webhook.deliveries", "kind", job.kind(), "outcome", attempt.outcome()).increment();
     }
 
     /** The query with the values that grant or prove something (the code, the signature) hidden, for the log. */
