@@ -1,11 +1,8 @@
 package io.marketplace.integrations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.marketplace.integrations.Fixtures.newAccount;
 import static io.marketplace.integrations.MarketplaceFixtures.complete;
 import static io.marketplace.integrations.MarketplaceFixtures.published;
-import static io.marketplace.platform.test.NeighboursStub.EVENTS_PATH;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -14,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.InjectNeighbour;
@@ -22,10 +18,7 @@ import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,8 +26,6 @@ import org.junit.jupiter.api.Test;
 /** Installing and disabling, and what the other services are told (the outbox's batches, seen at the neighbours' stub). */
 @QuarkusTest
 class InstallationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectNeighbour
     WireMockServer neighbours;
@@ -67,6 +58,7 @@ class InstallationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events("installed", id).size() == 1
                 && events("install", id).size() == 1);
+        assertThat(events("installation.enabled", id), hasSize(0)); // only an owner's own install goes to keys-service
         JsonNode job = events("installed", id).get(0);
         assertThat(job.at("/data/url").asText(), equalTo("https://dev.example.com/oauth/callback"));
         assertThat(job.at("/data/referer").asText(), equalTo("account" + buyer));
@@ -122,6 +114,10 @@ class InstallationTest {
         given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json")
                 .body(Map.of("language", "en")).when().post(installation(draft)).then().statusCode(201);
         asAccountAdmin(newAccount()).body(Map.of("language", "en")).when().post(installation(draft)).then().statusCode(404);
+
+        // keys-service learns of the owner's own install, so its Keys view can offer it an authorization code
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.enabled", draft).size() == 1);
+        assertThat(events("installation.enabled", draft).get(0).at("/data/account_id").asLong(), equalTo(developer));
     }
 
     @Test
@@ -138,21 +134,7 @@ class InstallationTest {
         given().when().get("/api/v1/marketplace/installed").then().statusCode(401);
     }
 
-    /** The events of one type about the integration that the outbox delivered to the neighbours' stub. */
     private List<JsonNode> events(String type, String integrationId) {
-        List<JsonNode> found = new ArrayList<>();
-        neighbours.findAll(postRequestedFor(urlEqualTo(EVENTS_PATH))).forEach(request -> {
-            try {
-                JSON.readTree(request.getBodyAsString()).get("events").forEach(event -> {
-                    if (event.get("type").asText().equals(type)
-                            && event.at("/data/integration_id").asText().equals(integrationId)) {
-                        found.add(event);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return found;
+        return MarketplaceFixtures.deliveredEvents(neighbours, type, integrationId);
     }
 }

@@ -3,12 +3,20 @@ package io.marketplace.integrations;
 import static io.marketplace.integrations.Fixtures.asDeveloper;
 import static io.marketplace.integrations.ListingFixtures.imageUpload;
 import static io.marketplace.integrations.ListingFixtures.listingPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.marketplace.platform.test.NeighboursStub.EVENTS_PATH;
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fixtures.Images;
 import io.marketplace.platform.test.fixtures.WidgetZip;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +65,23 @@ final class MarketplaceFixtures {
         asDeveloper(account).body(category == null ? Map.of() : Map.of("category", category))
                 .when().post(version + "/publish").then().statusCode(200);
         return id;
+    }
+
+    /** The events of one type about the integration that the outbox delivered to the neighbours' stub. */
+    static List<JsonNode> deliveredEvents(WireMockServer neighbours, String type, String integrationId) {
+        List<JsonNode> found = new ArrayList<>();
+        neighbours.findAll(postRequestedFor(urlEqualTo(EVENTS_PATH))).forEach(request -> {
+            try {
+                new ObjectMapper().readTree(request.getBodyAsString()).get("events").forEach(event -> {
+                    if (event.get("type").asText().equals(type)
+                            && event.at("/data/integration_id").asText().equals(integrationId)) {
+                        found.add(event);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return found;
     }
 }

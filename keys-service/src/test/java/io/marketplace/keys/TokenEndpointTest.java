@@ -246,17 +246,45 @@ class TokenEndpointTest {
     void revokesEverythingWhenTheDisableArrivesThroughTheInbox() {
         RegisteredClient client = client();
         Map<String, Object> tokens = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("$");
-        String event = """
-                {"events": [{"event_id": "%s", "type": "installation.disabled", "occurred_at": "%s",
-                             "data": {"integration_id": "%s", "account_id": %d}}]}"""
-                .formatted(UUID.randomUUID(), Instant.now(), client.clientId(), ACCOUNT);
 
-        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json").body(event)
-                .when().post("/internal/v1/events").then().statusCode(200).body("processed", equalTo(1));
+        sendInstallationEvent("installation.disabled", client, ACCOUNT);
 
         refresh(client, (String) tokens.get("refresh_token")).statusCode(400).body("error", equalTo("invalid_grant"));
         given().auth().preemptive().basic(client.clientId().toString(), client.secret())
                 .formParam("token", (String) tokens.get("access_token"))
                 .when().post("/oauth2/introspect").then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void offersTheOwnerAnAuthorizationCodeForItselfOnlyWhileItHasTestInstalled() throws Exception {
+        RegisteredClient client = client();
+        String ownCode = "/api/v1/integrations/" + client.clientId() + "/keys/authorization-code";
+        given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount())).when().post(ownCode)
+                .then().statusCode(409).contentType("application/problem+json");
+
+        sendInstallationEvent("installation.enabled", client, client.ownerAccount());
+        String code = given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount())).when().post(ownCode)
+                .then().statusCode(201)
+                .body("account_id", equalTo((int) client.ownerAccount()))
+                .body("expires_at", notNullValue())
+                .extract().path("code");
+        // anyone else, even an admin of another technical account, sees no such integration
+        given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount() + 1)).when().post(ownCode).then().statusCode(404);
+
+        String accessToken = exchange(client, code, Map.of()).statusCode(200).extract().path("access_token");
+        assertThat(OAuthFixtures.verify(accessToken).getClaimValue("account_id", Long.class), equalTo(client.ownerAccount()));
+        exchange(client, code, Map.of()).statusCode(400).body("error", equalTo("invalid_grant"));
+
+        sendInstallationEvent("installation.disabled", client, client.ownerAccount());
+        given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount())).when().post(ownCode).then().statusCode(409);
+    }
+
+    private static void sendInstallationEvent(String type, RegisteredClient client, long account) {
+        String event = """
+                {"events": [{"event_id": "%s", "type": "%s", "occurred_at": "%s",
+                             "data": {"integration_id": "%s", "account_id": %d}}]}"""
+                .formatted(UUID.randomUUID(), type, Instant.now(), client.clientId(), account);
+        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json").body(event)
+                .when().post("/internal/v1/events").then().statusCode(200).body("processed", equalTo(1));
     }
 }

@@ -2,6 +2,7 @@ package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.platform.events.InstallationDisabled;
+import io.marketplace.platform.events.InstallationEnabled;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.outbox.Outbox;
@@ -21,6 +22,11 @@ public class KeysServiceEvents {
     public void integrationSaved(Integration integration) {
         outbox.enqueue(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
                 integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+    }
+
+    /** The owner installed its own integration to test it: keys-service offers it a code for itself. */
+    public void ownerInstalled(Integration integration) {
+        outbox.enqueue(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, integration.ownerAccountId));
     }
 
     /** The account disabled the integration: keys-service revokes every token the account gave it. */

@@ -82,6 +82,9 @@ public class InstallationService {
         }
         webhookService.sendCode(integration, account, subdomain);
         statsService.installed(integration, account, language);
+        if (account == integration.ownerAccountId) {
+            keysService.ownerInstalled(integration);
+        }
         countAfterCommit("install");
         return installed(shown, new Installation(integrationId, account, language, true, now), true);
     }

@@ -75,6 +75,14 @@ public class KeysResource {
     }
 
     @POST
+    @Path("authorization-code")
+    @Operation(summary = "An authorization code for the technical account itself, once it has test-installed the integration"
+            + " (20 minutes, single use; shown once)")
+    public Response createOwnAuthorizationCode(@PathParam("id") UUID id) {
+        return Response.status(201).entity(keys.createOwnAuthorizationCode(id)).build();
+    }
+
+    @POST
     @Path("long-lived-tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make the technical account's own token for this integration (1 day to 5 years; shown once)")

@@ -4,6 +4,7 @@ import io.marketplace.keys.config.KeysConfig;
 import io.marketplace.keys.persistence.Credentials;
 import io.marketplace.keys.persistence.Grants;
 import io.marketplace.keys.persistence.SigningKeys;
+import io.marketplace.keys.persistence.TestInstallations;
 import io.marketplace.keys.rest.KeysView.TokenSummary;
 import io.marketplace.platform.persistence.SqlValues;
 import io.marketplace.platform.problem.ProblemException;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What an integration's admins make in the Keys view: publish keys for CI and long-lived testing tokens. Shown once. */
+/**
+ * What an integration's admins make in the Keys view: publish keys for CI, long-lived testing tokens and an
+ * authorization code for their own test installation. Shown once.
+ */
 @ApplicationScoped
 public class ClientKeys {
 
@@ -42,11 +46,33 @@ public class ClientKeys {
     @Inject
     KeysConfig config;
 
+    @Inject
+    TestInstallations testInstallations;
+
+    @Inject
+    TokenService tokens;
+
     /** A new publish key: its id is the client_id and its secret the client_secret of the client_credentials grant. */
     public record NewPublishKey(UUID id, String key, String prefix) {
     }
 
     public record NewLongLivedToken(UUID id, String token, String prefix, Instant expiresAt) {
+    }
+
+    /** An authorization code for the owner's own account, to try the token exchange by hand. */
+    public record OwnAuthorizationCode(String code, long accountId, Instant expiresAt) {
+    }
+
+    /** Offered once the owner has test-installed the integration; the code follows the rules of any other code. */
+    @Transactional
+    public OwnAuthorizationCode createOwnAuthorizationCode(UUID clientId) {
+        var client = credentials.ownedClient(clientId);
+        if (!testInstallations.isInstalled(clientId, client.ownerAccountId())) {
+            throw ProblemException.conflict("Install the integration in your own account first: the authorization code is"
+                    + " for that test installation");
+        }
+        String code = tokens.issueCode(clientId, client.ownerAccountId(), null, null);
+        return new OwnAuthorizationCode(code, client.ownerAccountId(), Instant.now().plus(config.codeLifetime()));
     }
 
     @Transactional

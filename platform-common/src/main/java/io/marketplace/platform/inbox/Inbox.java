@@ -6,7 +6,11 @@ import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventReceipt;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.Violations;
+import io.marketplace.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -46,6 +50,9 @@ public class Inbox {
     MeterRegistry registry;
 
     @Inject
+    Tracer tracer;
+
+    @Inject
     public Inbox(Instance<EventHandler> handlers) {
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
@@ -67,15 +74,29 @@ public class Inbox {
         Map<EventHandler, List<EventEnvelope>> byHandler = new LinkedHashMap<>();
         events.stream().filter(event -> fresh.contains(event.eventId()))
                 .forEach(event -> byHandler.computeIfAbsent(handlers.get(event.type()), handler -> new ArrayList<>()).add(event));
-        byHandler.forEach(EventHandler::handleAll);
+        // each applied event continues the trace of the request that caused it, when tracing is on
+        List<Span> spans = events.stream().filter(event -> event.traceparent() != null && fresh.contains(event.eventId()))
+                .map(event -> tracer.spanBuilder("receive " + event.type())
+                        .setParent(TraceContext.fromTraceparent(event.traceparent()))
+                        .setSpanKind(SpanKind.CONSUMER)
+                        .setAttribute("marketplace.event_id", event.eventId().toString())
+                        .startSpan())
+                .toList();
+        try {
+            byHandler.forEach(EventHandler::handleAll);
+        } finally {
+            spans.forEach(Span::end);
+        }
         countAfterCommit(events, fresh);
         return new EventReceipt(events.size(), fresh.size(), events.size() - fresh.size());
     }
 
     /** {@code marketplace_inbox_events_total{type, result}}: applied, or ignored as already seen; counted once committed. */
     private void countAfterCommit(List<EventEnvelope> events, Set<UUID> fresh) {
-        AfterCommit.run(transactions, () -> events.forEach(event -> registry.counter("marketplace.inbox.events",
-                "type", event.type(), "result", fresh.contains(event.eventId()) ? "applied" : "duplicate").increment()));
+        Map<List<String>, Long> counts = events.stream().collect(Collectors.groupingBy(
+                event -> List.of(event.type(), fresh.contains(event.eventId()) ? "applied" : "duplicate"), Collectors.counting()));
+        AfterCommit.run(transactions, () -> counts.forEach((typeAndResult, count) -> registry.counter("marketplace.inbox.events",
+                "type", typeAndResult.get(0), "result", typeAndResult.get(1)).increment(count)));
     }
 
     private List<EventEnvelope> validate(EventBatch batch) {

@@ -2,6 +2,7 @@ package io.marketplace.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,13 +38,14 @@ public class Outbox {
         }
         // a plain insert: no entity to track, no generated id to read back
         entityManager.createNativeQuery("""
-                        INSERT INTO outbox (event_id, destination, type, payload, occurred_at, next_attempt_at)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?5)""")
+                        INSERT INTO outbox (event_id, destination, type, payload, occurred_at, next_attempt_at, trace_parent)
+                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?5, ?6)""")
                 .setParameter(1, eventId)
                 .setParameter(2, destination)
                 .setParameter(3, type)
                 .setParameter(4, payload)
                 .setParameter(5, Instant.now())
+                .setParameter(6, TraceContext.currentTraceparent())
                 .executeUpdate();
         relay.wakeUpAfterCommit();
         return eventId;

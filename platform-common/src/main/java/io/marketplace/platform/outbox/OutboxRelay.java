@@ -111,7 +111,7 @@ public class OutboxRelay {
     @SuppressWarnings("unchecked")
     private int deliverBatch(String destination, int batchSize) {
         List<Object[]> due = entityManager.createNativeQuery("""
-                        SELECT id, event_id, type, occurred_at, CAST(payload AS text) FROM outbox
+                        SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent FROM outbox
                         WHERE destination = ?1 AND delivered_at IS NULL AND next_attempt_at <= now()
                         ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, destination)
@@ -151,7 +151,8 @@ public class OutboxRelay {
 
     private EventEnvelope envelope(Object[] row) {
         try {
-            return new EventEnvelope((UUID) row[1], (String) row[2], SqlValues.instant(row[3]), json.readTree((String) row[4]));
+            return new EventEnvelope((UUID) row[1], (String) row[2], SqlValues.instant(row[3]), json.readTree((String) row[4]),
+                    (String) row[5]);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox row " + row[0] + " holds invalid JSON", e);
         }
