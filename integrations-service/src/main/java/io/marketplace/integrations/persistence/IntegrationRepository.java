@@ -25,6 +25,18 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
                 .getResultList();
     }
 
+    /**
+     * The integration read for its fields only, detached: the native statements later in the transaction (locks,
+     * outbox rows) then have no managed entity to flush and dirty-check first.
+     */
+    public Integration snapshot(UUID id) {
+        Integration integration = findById(id);
+        if (integration != null) {
+            getEntityManager().detach(integration);
+        }
+        return integration;
+    }
+
     public boolean codeTaken(String code) {
         return count("lower(code) = lower(?1)", code) > 0;
     }

@@ -69,7 +69,7 @@ public class InstallationService {
         String language = Language.parse(languageCode, "language").code;
         long account = caller.accountId();
         Entry shown = visible(integrationId, language);
-        Integration integration = integrations.findById(integrationId);
+        Integration integration = integrations.snapshot(integrationId);
         Optional<Installation> existing = installations.lock(integrationId, account);
         if (existing.isPresent() && existing.get().active()) {
             return installed(shown, existing.get(), false);
@@ -96,7 +96,7 @@ public class InstallationService {
         if (existing.isEmpty() || !existing.get().active() || !installations.disable(integrationId, account, Instant.now())) {
             throw ProblemException.notFound("Integration " + integrationId + " is not installed in this account");
         }
-        Integration integration = integrations.findById(integrationId);
+        Integration integration = integrations.snapshot(integrationId);
         keysService.installationDisabled(integration, account);
         webhookService.sendAccessRevoked(integration, account);
         statsService.uninstalled(integration, account, existing.get().language());
