@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,28 +21,41 @@ public class CatalogCache {
     private final long ttlNanos;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
 
-    private record Page(byte[] body, long expiresAt) {
+    /** A rendered page; {@code refreshing} is set while one request renders its successor. */
+    private record Page(byte[] body, long expiresAt, AtomicBoolean refreshing) {
     }
 
     public CatalogCache(@ConfigProperty(name = "marketplace.catalog.cache-ttl", defaultValue = "1s") Duration ttl) {
         this.ttlNanos = ttl.toNanos();
     }
 
+    /**
+     * The cached page, or a fresh rendering. When a page expires, one request renders the next one while the others
+     * keep answering the expired copy for those few milliseconds: otherwise every request arriving in that moment
+     * renders the same page at once, and the latency spikes each second.
+     */
     public byte[] get(String key, Supplier<byte[]> render) {
         if (ttlNanos == 0) {
             return render.get();
         }
         long now = System.nanoTime();
         Page page = pages.get(key);
-        if (page != null && page.expiresAt() - now > 0) {
+        if (page != null && (page.expiresAt() - now > 0 || !page.refreshing().compareAndSet(false, true))) {
             return page.body();
         }
-        if (pages.size() >= MAX_PAGES) {
-            pages.clear(); // many distinct searches: start again rather than track recency
+        try {
+            byte[] body = render.get();
+            if (pages.size() >= MAX_PAGES) {
+                pages.clear(); // many distinct searches: start again rather than track recency
+            }
+            pages.put(key, new Page(body, System.nanoTime() + ttlNanos, new AtomicBoolean()));
+            return body;
+        } catch (RuntimeException e) {
+            if (page != null) {
+                page.refreshing().set(false); // let the next request try again
+            }
+            throw e;
         }
-        byte[] body = render.get();
-        pages.put(key, new Page(body, now + ttlNanos));
-        return body;
     }
 
     public void clear() {
