@@ -72,7 +72,7 @@ public interface PlatformConfig {
     }
 
     interface Outbox {
-        /** How often the relay looks for pending events. */
+        /** How often the relay looks for pending events when no commit woke it (retries coming due). */
         @WithDefault("1s")
         Duration pollInterval();
 
