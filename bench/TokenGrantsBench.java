@@ -48,7 +48,7 @@ public class TokenGrantsBench {
         // authorization-code grants: codes issued first, exchanges timed
         Result codes = run(registered, seconds, client -> {
             String code = field(post(base + "/internal/v1/authorization-codes", serviceToken, "application/json",
-                    "{\"client_id\": \"" + client.id() + "\", \"account_id\": 2002}", 201), "code");
+                    "{\"client_id\": \"" + client.id() + "\", \"account_id\": 2002, \"generation\": 1}", 201), "code");
             return () -> post(base + "/oauth2/access_token", null, "application/x-www-form-urlencoded",
                     "grant_type=authorization_code&code=" + code + "&redirect_uri=https://dev.example.com/cb&client_id="
                             + client.id() + "&client_secret=" + client.secret(), 200);
@@ -59,7 +59,7 @@ public class TokenGrantsBench {
         List<String[]> chains = new ArrayList<>();
         for (Client client : registered) {
             String code = field(post(base + "/internal/v1/authorization-codes", serviceToken, "application/json",
-                    "{\"client_id\": \"" + client.id() + "\", \"account_id\": 2002}", 201), "code");
+                    "{\"client_id\": \"" + client.id() + "\", \"account_id\": 2002, \"generation\": 1}", 201), "code");
             String tokens = post(base + "/oauth2/access_token", null, "application/x-www-form-urlencoded",
                     "grant_type=authorization_code&code=" + code + "&redirect_uri=https://dev.example.com/cb&client_id="
                             + client.id() + "&client_secret=" + client.secret(), 200);

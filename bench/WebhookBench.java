@@ -126,7 +126,7 @@ public class WebhookBench {
     private static String job(UUID id, String url) {
         return "{\"event_id\": \"" + id + "\", \"type\": \"access_revoked\", \"occurred_at\": \"" + Instant.now()
                 + "\", \"data\": {\"integration_id\": \"5f0e9c1a-2b3c-4d5e-8f70-1a2b3c4d5e6f\", \"owner_account_id\": 1001,"
-                + " \"account_id\": 2002, \"url\": \"" + url + "\"}}";
+                + " \"account_id\": 2002, \"generation\": 1, \"url\": \"" + url + "\"}}";
     }
 
     private static void send(String base, String token, List<String> jobs) throws Exception {

@@ -36,6 +36,11 @@ final class DeveloperBackend implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Everything received, in the order it arrived. */
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
     List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }

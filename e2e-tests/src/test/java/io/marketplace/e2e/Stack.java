@@ -27,7 +27,8 @@ import java.util.Map;
  * The four services as built ({@code target/quarkus-app/quarkus-run.jar}), each its own JVM on a free loopback port,
  * sharing a fresh database. They trust either the test issuer's key (so {@code TestTokens} work, and they sign their
  * own service tokens with it) or a real identity provider; keys-service gets a fresh encryption key. A service can be
- * stopped and started again.
+ * stopped and started again. With several replicas of each service, replica n of a service calls replica n of its
+ * neighbours; all of them share the one database.
  */
 final class Stack implements AutoCloseable {
 
@@ -43,15 +44,21 @@ final class Stack implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
     private final Path work;
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final int replicas;
+    private final Map<Service, int[]> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Process[]> processes = new EnumMap<>(Service.class);
     private final Map<String, String> environment = new HashMap<>();
     private final Map<Service, Map<String, String>> serviceEnvironment = new EnumMap<>(Service.class);
     private final String database;
 
     /** The services trusting the test issuer, which also signs their service tokens. */
     static Stack withTestIssuer() throws Exception {
-        Stack stack = new Stack("marketplace_e2e");
+        return withTestIssuer("marketplace_e2e", 1);
+    }
+
+    /** As {@link #withTestIssuer()}, with {@code replicas} instances of each service on a database of its own. */
+    static Stack withTestIssuer(String database, int replicas) throws Exception {
+        Stack stack = new Stack(database, replicas);
         String privateKey = testIssuerKey();
         Path privateKeyFile = stack.work.resolve("issuer-private.pem");
         Files.writeString(privateKeyFile, privateKey);
@@ -67,7 +74,7 @@ final class Stack implements AutoCloseable {
      * client per service with the realm file's secret) both come from the identity provider's realm.
      */
     static Stack withIdentityProvider(String realmUrl) throws Exception {
-        Stack stack = new Stack("marketplace_e2e_idp");
+        Stack stack = new Stack("marketplace_e2e_idp", 1);
         stack.environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
         stack.environment.put("QUARKUS_OIDC_TOKEN_ISSUER", realmUrl);
         stack.environment.put("MARKETPLACE_SERVICE_AUTH_MODE", "oidc-client");
@@ -79,10 +86,16 @@ final class Stack implements AutoCloseable {
         return stack;
     }
 
-    private Stack(String database) throws Exception {
+    private Stack(String database, int replicas) throws Exception {
         work = Files.createTempDirectory("marketplace-e2e");
+        this.replicas = replicas;
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            int[] servicePorts = new int[replicas];
+            for (int replica = 0; replica < replicas; replica++) {
+                servicePorts[replica] = freePort();
+            }
+            ports.put(service, servicePorts);
+            processes.put(service, new Process[replicas]);
         }
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
                 Statement statement = db.createStatement()) {
@@ -92,24 +105,22 @@ final class Stack implements AutoCloseable {
         this.database = database;
         environment.put("DB_NAME", database);
         environment.put("KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
+        // every replica of keys-service issues tokens under the same name
         environment.put("KEYS_ISSUER", url(Service.KEYS));
-        environment.put("KEYS_SERVICE_URL", url(Service.KEYS));
-        environment.put("INTEGRATIONS_SERVICE_URL", url(Service.INTEGRATIONS));
-        environment.put("STATS_SERVICE_URL", url(Service.STATS));
-        environment.put("WEBHOOK_SERVICE_URL", url(Service.WEBHOOK));
         environment.put("PUBLISH_TOKENS_ENABLED", "false");
-        // a neighbour that comes back is found again within a second or two
-        environment.put("MARKETPLACE_OUTBOX_POLL_INTERVAL", "200ms");
-        environment.put("MARKETPLACE_OUTBOX_INITIAL_BACKOFF", "200ms");
-        environment.put("MARKETPLACE_OUTBOX_MAX_BACKOFF", "1s");
     }
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:5432/" + database;
     }
 
+    /** The first replica's base URL. */
     String url(Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return url(service, 0);
+    }
+
+    String url(Service service, int replica) {
+        return "http://127.0.0.1:" + ports.get(service)[replica];
     }
 
     void startAll() throws Exception {
@@ -121,16 +132,21 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** Starts every replica of the service and returns once all of them are ready. */
     void start(Service service) throws Exception {
         launch(service);
         awaitReady(service);
     }
 
+    /** Stops every replica of the service (SIGTERM, then waits for the process to end). */
     void stop(Service service) throws InterruptedException {
-        Process process = processes.remove(service);
-        if (process != null) {
-            process.destroy();
-            process.waitFor();
+        Process[] running = processes.get(service);
+        for (int replica = 0; replica < replicas; replica++) {
+            if (running[replica] != null) {
+                running[replica].destroy();
+                running[replica].waitFor();
+                running[replica] = null;
+            }
         }
     }
 
@@ -147,43 +163,65 @@ final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service.module + ".log").toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().putAll(serviceEnvironment.getOrDefault(service, Map.of()));
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
-        processes.put(service, builder.start());
+        for (int replica = 0; replica < replicas; replica++) {
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service, replica).toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("KEYS_SERVICE_URL", url(Service.KEYS, replica));
+            builder.environment().put("INTEGRATIONS_SERVICE_URL", url(Service.INTEGRATIONS, replica));
+            builder.environment().put("STATS_SERVICE_URL", url(Service.STATS, replica));
+            builder.environment().put("WEBHOOK_SERVICE_URL", url(Service.WEBHOOK, replica));
+            builder.environment().putAll(serviceEnvironment.getOrDefault(service, Map.of()));
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)[replica]));
+            processes.get(service)[replica] = builder.start();
+        }
     }
 
     private void awaitReady(Service service) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        for (int replica = 0; replica < replicas; replica++) {
+            awaitReady(service, replica);
+        }
+    }
+
+    private void awaitReady(Service service, int replica) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            Process process = processes.get(service);
+            Process process = processes.get(service)[replica];
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.module + " exited: " + log(service));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url(service) + "/q/health/ready").toURL()
-                        .openConnection();
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url(service, replica) + "/q/health/ready")
+                        .toURL().openConnection();
                 if (connection.getResponseCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
-        throw new IllegalStateException(service.module + " was not ready within 60 s: " + log(service));
+        throw new IllegalStateException(service.module + " was not ready within 90 s: " + log(service));
     }
 
+    /** The end of each replica's log, for a failure's message. */
     String log(Service service) {
-        try {
-            String log = Files.readString(work.resolve(service.module + ".log"));
-            return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+        StringBuilder logs = new StringBuilder();
+        for (int replica = 0; replica < replicas; replica++) {
+            try {
+                String log = Files.readString(logFile(service, replica));
+                logs.append("--- ").append(logFile(service, replica)).append('\n')
+                        .append(log.length() > 4000 ? log.substring(log.length() - 4000) : log);
+            } catch (IOException e) {
+                logs.append("(no log: ").append(e.getMessage()).append(")\n");
+            }
         }
+        return logs.toString();
+    }
+
+    private Path logFile(Service service, int replica) {
+        return work.resolve(service.module + (replica == 0 ? "" : "-" + (replica + 1)) + ".log");
     }
 
     private static int freePort() throws IOException {

@@ -89,6 +89,51 @@ class InstallationTest {
     }
 
     @Test
+    void eachInstallIsANewGenerationThatEveryEffectNames() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installed", id).size() == 2
+                && events("access_revoked", id).size() == 2 && events("installation.disabled", id).size() == 2);
+        assertThat(generations("installed", id), contains(1L, 2L));
+        assertThat(generations("access_revoked", id), contains(1L, 2L));
+        assertThat(generations("installation.disabled", id), contains(1L, 2L));
+    }
+
+    @Test
+    void theDisableAnswersOnlyOnceKeysServiceHasTheRevocation() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+
+        // no waiting: the revocation reached keys-service before the 204 (the relay may still deliver the rest later)
+        assertThat(events("installation.disabled", id), hasSize(1));
+    }
+
+    @Test
+    void aDisableWithoutARevokeUrlStillTellsWebhookServiceToCancelTheCode() {
+        long developer = newAccount();
+        String id = published(developer, Map.of("en", Map.of("name", "No revoke URL")), null);
+        given().auth().oauth2(TestTokens.technicalDeveloper(developer)).contentType("application/merge-patch+json")
+                .body("{\"revoke_url\": null}").when().patch("/api/v1/integrations/" + id).then().statusCode(200);
+        long buyer = newAccount();
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("access_revoked", id).size() == 1);
+        assertThat(events("access_revoked", id).get(0).at("/data/url").isNull(), equalTo(true));
+        assertThat(generations("access_revoked", id), contains(1L));
+    }
+
+    @Test
     void installationsAndDisablingsAreCountedInThePrometheusScrape() {
         String id = publishedIntegration();
         long buyer = newAccount();
@@ -132,6 +177,10 @@ class InstallationTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("language"));
         asAccountAdmin(buyer).body("{}").when().post(installation(id)).then().statusCode(400);
         given().when().get("/api/v1/marketplace/installed").then().statusCode(401);
+    }
+
+    private List<Long> generations(String type, String integrationId) {
+        return events(type, integrationId).stream().map(event -> event.at("/data/generation").asLong()).sorted().toList();
     }
 
     private List<JsonNode> events(String type, String integrationId) {

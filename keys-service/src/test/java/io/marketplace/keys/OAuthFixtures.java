@@ -1,9 +1,11 @@
 package io.marketplace.keys;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.marketplace.platform.test.TestTokens;
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,16 +37,31 @@ final class OAuthFixtures {
     }
 
     static String code(RegisteredClient client, long account, String challenge) {
+        return askCode(client, account, 1, challenge).statusCode(201).extract().path("code");
+    }
+
+    /** webhook-service's request for a code of installation {@code generation}, as it is answered. */
+    static ValidatableResponse askCode(RegisteredClient client, long account, long generation, String challenge) {
         Map<String, Object> body = new HashMap<>();
         body.put("client_id", client.clientId().toString());
         body.put("account_id", account);
+        body.put("generation", generation);
         if (challenge != null) {
             body.put("code_challenge", challenge);
             body.put("code_challenge_method", "S256");
         }
-        return given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json").body(body)
-                .when().post("/internal/v1/authorization-codes")
-                .then().statusCode(201).extract().path("code");
+        return given().auth().oauth2(TestTokens.service("webhook-service")).contentType("application/json").body(body)
+                .when().post("/internal/v1/authorization-codes").then();
+    }
+
+    /** integrations-service reports an install ({@code installation.enabled}) or a disable through keys-service's inbox. */
+    static void sendInstallationEvent(String type, RegisteredClient client, long account, long generation) {
+        String event = """
+                {"events": [{"event_id": "%s", "type": "%s", "occurred_at": "%s",
+                             "data": {"integration_id": "%s", "account_id": %d, "generation": %d}}]}"""
+                .formatted(UUID.randomUUID(), type, Instant.now(), client.clientId(), account, generation);
+        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json").body(event)
+                .when().post("/internal/v1/events").then().statusCode(200).body("processed", equalTo(1));
     }
 
     static ValidatableResponse exchange(RegisteredClient client, String code, Map<String, String> extra) {

@@ -4,6 +4,7 @@ import static io.marketplace.keys.OAuthFixtures.client;
 import static io.marketplace.keys.OAuthFixtures.code;
 import static io.marketplace.keys.OAuthFixtures.exchange;
 import static io.marketplace.keys.OAuthFixtures.refresh;
+import static io.marketplace.keys.OAuthFixtures.sendInstallationEvent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -230,24 +231,11 @@ class TokenEndpointTest {
     }
 
     @Test
-    void revokesEverythingAnAccountHoldsWhenTheIntegrationIsDisabled() {
-        RegisteredClient client = client();
-        String refreshToken = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
-
-        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json")
-                .body(Map.of("client_id", client.clientId().toString(), "account_id", ACCOUNT))
-                .when().post("/internal/v1/grants/revocations")
-                .then().statusCode(200).body("revoked_grants", equalTo(1));
-
-        refresh(client, refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
-    }
-
-    @Test
     void revokesEverythingWhenTheDisableArrivesThroughTheInbox() {
         RegisteredClient client = client();
         Map<String, Object> tokens = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("$");
 
-        sendInstallationEvent("installation.disabled", client, ACCOUNT);
+        sendInstallationEvent("installation.disabled", client, ACCOUNT, 1);
 
         refresh(client, (String) tokens.get("refresh_token")).statusCode(400).body("error", equalTo("invalid_grant"));
         given().auth().preemptive().basic(client.clientId().toString(), client.secret())
@@ -262,7 +250,7 @@ class TokenEndpointTest {
         given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount())).when().post(ownCode)
                 .then().statusCode(409).contentType("application/problem+json");
 
-        sendInstallationEvent("installation.enabled", client, client.ownerAccount());
+        sendInstallationEvent("installation.enabled", client, client.ownerAccount(), 1);
         String code = given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount())).when().post(ownCode)
                 .then().statusCode(201)
                 .body("account_id", equalTo((int) client.ownerAccount()))
@@ -275,16 +263,7 @@ class TokenEndpointTest {
         assertThat(OAuthFixtures.verify(accessToken).getClaimValue("account_id", Long.class), equalTo(client.ownerAccount()));
         exchange(client, code, Map.of()).statusCode(400).body("error", equalTo("invalid_grant"));
 
-        sendInstallationEvent("installation.disabled", client, client.ownerAccount());
+        sendInstallationEvent("installation.disabled", client, client.ownerAccount(), 1);
         given().auth().oauth2(TestTokens.technicalAdmin(client.ownerAccount())).when().post(ownCode).then().statusCode(409);
-    }
-
-    private static void sendInstallationEvent(String type, RegisteredClient client, long account) {
-        String event = """
-                {"events": [{"event_id": "%s", "type": "%s", "occurred_at": "%s",
-                             "data": {"integration_id": "%s", "account_id": %d}}]}"""
-                .formatted(UUID.randomUUID(), type, Instant.now(), client.clientId(), account);
-        given().auth().oauth2(TestTokens.service("integrations-service")).contentType("application/json").body(event)
-                .when().post("/internal/v1/events").then().statusCode(200).body("processed", equalTo(1));
     }
 }

@@ -55,7 +55,8 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("events[1].data.url", "events[2].data.url", "events[3].data.url",
                         "events[4].data.url", "events[5].data.owner_account_id", "events[5].data.account_id",
-                        "events[5].data.url", "events[6].data.referer", "events[7].type"));
+                        "events[5].data.generation", "events[6].data.generation", "events[6].data.referer",
+                        "events[7].type"));
 
         log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
     }
@@ -87,7 +88,7 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
         try (Receiver receiver = new Receiver()) {
             // a replica leases the job and dies before sending it: simulated by leasing it here and never finishing
             QuarkusTransaction.requiringNew().run(() -> store.insert(List.of(new DeliveryStore.NewDelivery(jobId, integration,
-                    owner, 1, "access_revoked", receiver.url("/revoke"), null, null, "http://lease.test:1"))));
+                    owner, 1, 1, "access_revoked", receiver.url("/revoke"), null, null, "http://lease.test:1", null))));
             List<Leased> leased = QuarkusTransaction.requiringNew().call(
                     () -> store.lease(List.of(jobId), Duration.ofSeconds(2)));
             assertThat(leased, hasSize(1));

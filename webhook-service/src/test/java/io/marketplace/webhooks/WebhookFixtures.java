@@ -51,16 +51,26 @@ final class WebhookFixtures {
     }
 
     static String revoked(UUID jobId, UUID integration, long owner, long account, String url) {
+        return revoked(jobId, integration, owner, account, 1, url);
+    }
+
+    /** The revoke notice of installation {@code generation}; {@code url} null when the integration has no revoke URL. */
+    static String revoked(UUID jobId, UUID integration, long owner, long account, long generation, String url) {
         return job(jobId, "access_revoked", """
-                {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "url": "%s"}"""
-                .formatted(integration, owner, account, url));
+                {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "generation": %d, "url": %s}"""
+                .formatted(integration, owner, account, generation, url == null ? "null" : "\"" + url + "\""));
     }
 
     static String installed(UUID jobId, UUID integration, long owner, long account, String url, String state) {
+        return installed(jobId, integration, owner, account, 1, url, state);
+    }
+
+    static String installed(UUID jobId, UUID integration, long owner, long account, long generation, String url,
+            String state) {
         return job(jobId, "installed", """
-                {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "url": "%s",
+                {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "generation": %d, "url": "%s",
                  "referer": "buyer%d", "state": "%s"}"""
-                .formatted(integration, owner, account, url, account, state));
+                .formatted(integration, owner, account, generation, url, account, state));
     }
 
     static String job(UUID jobId, String type, String data) {

@@ -9,6 +9,7 @@ import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.UUID;
 
 /** What keys-service must learn from this service, sent through the outbox in the caller's transaction. */
 @ApplicationScoped
@@ -25,13 +26,22 @@ public class KeysServiceEvents {
     }
 
     /** The owner installed its own integration to test it: keys-service offers it a code for itself. */
-    public void ownerInstalled(Integration integration) {
-        outbox.enqueue(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, integration.ownerAccountId));
+    public void ownerInstalled(Integration integration, long generation) {
+        outbox.enqueue(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, integration.ownerAccountId,
+                generation));
     }
 
-    /** The account disabled the integration: keys-service revokes every token the account gave it. */
-    public void installationDisabled(Integration integration, long accountId) {
-        outbox.enqueue(NEIGHBOUR, InstallationDisabled.TYPE, new InstallationDisabled(integration.id, accountId));
+    /**
+     * The account disabled the integration: keys-service ends that installation generation (its codes stop working,
+     * every token the account gave goes). Answers the event's id, for {@link #deliverNow(UUID)}.
+     */
+    public UUID installationDisabled(Integration integration, long accountId, long generation) {
+        return outbox.enqueue(NEIGHBOUR, InstallationDisabled.TYPE, new InstallationDisabled(integration.id, accountId, generation));
+    }
+
+    /** Hands a committed event to keys-service now instead of waiting for the relay; false if it could not. */
+    public boolean deliverNow(UUID eventId) {
+        return outbox.deliverNow(NEIGHBOUR, List.of(eventId));
     }
 
     public void integrationDeleted(Integration integration) {

@@ -19,17 +19,18 @@ public class WebhookServiceEvents {
     Outbox outbox;
 
     /** The authorization code goes to the developer's redirect URL (webhook-service asks keys-service for it). */
-    public void sendCode(Integration integration, long accountId, String referer) {
+    public void sendCode(Integration integration, long accountId, long generation, String referer) {
         outbox.enqueue(NEIGHBOUR, WebhookJob.INSTALLED, new WebhookJob(integration.id, integration.ownerAccountId, accountId,
-                integration.redirectUri, referer, null));
+                generation, integration.redirectUri, referer, null));
     }
 
-    /** The developer's revoke URL hears that the account disabled the integration (nothing if it has none). */
-    public void sendAccessRevoked(Integration integration, long accountId) {
-        if (integration.revokeUrl != null) {
-            outbox.enqueue(NEIGHBOUR, WebhookJob.ACCESS_REVOKED, new WebhookJob(integration.id, integration.ownerAccountId,
-                    accountId, integration.revokeUrl, null, null));
-        }
+    /**
+     * The developer's revoke URL hears that the account disabled the integration. Sent without a URL when the
+     * integration has none: webhook-service must still cancel the code deliveries of that installation not yet sent.
+     */
+    public void sendAccessRevoked(Integration integration, long accountId, long generation) {
+        outbox.enqueue(NEIGHBOUR, WebhookJob.ACCESS_REVOKED, new WebhookJob(integration.id, integration.ownerAccountId,
+                accountId, generation, integration.revokeUrl, null, null));
     }
 
     /**

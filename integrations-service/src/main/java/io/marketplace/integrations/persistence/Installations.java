@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Accounts' installations of integrations. */
@@ -19,7 +20,9 @@ public class Installations {
     @Inject
     EntityManager entityManager;
 
-    public record Installation(UUID integrationId, long accountId, String language, boolean active, Instant installedAt) {
+    /** {@code generation} counts the pair's installs: each install starts a new one, a disable ends it. */
+    public record Installation(UUID integrationId, long accountId, String language, boolean active, long generation,
+            Instant installedAt) {
     }
 
     /** The row, locked for this transaction, so that two concurrent installs of the same pair take turns. */
@@ -28,29 +31,39 @@ public class Installations {
                 .setParameter(1, integrationId).setParameter(2, accountId)).stream().findFirst();
     }
 
-    /** Installs, or re-activates a disabled installation; false if another transaction installed it first. */
-    public boolean activate(UUID integrationId, long accountId, String language, String subdomain, String user, Instant at) {
-        return entityManager.createNativeQuery("""
+    /**
+     * Installs, or re-activates a disabled installation as its next generation; answers that generation, or empty if
+     * another transaction installed it first.
+     */
+    public OptionalLong activate(UUID integrationId, long accountId, String language, String subdomain, String user,
+            Instant at) {
+        return generation(entityManager.createNativeQuery("""
                         INSERT INTO installation (integration_id, account_id, language, account_subdomain, installed_by,
-                                                  active, installed_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, true, ?6)
+                                                  active, generation, installed_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, true, 1, ?6)
                         ON CONFLICT (integration_id, account_id) DO UPDATE SET language = excluded.language,
                             account_subdomain = excluded.account_subdomain, installed_by = excluded.installed_by,
-                            active = true, installed_at = excluded.installed_at, disabled_at = NULL
-                        WHERE NOT installation.active""")
+                            active = true, generation = installation.generation + 1, installed_at = excluded.installed_at,
+                            disabled_at = NULL
+                        WHERE NOT installation.active
+                        RETURNING generation""")
                 .setParameter(1, integrationId).setParameter(2, accountId).setParameter(3, language)
-                .setParameter(4, subdomain).setParameter(5, user).setParameter(6, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .executeUpdate() == 1;
+                .setParameter(4, subdomain).setParameter(5, user).setParameter(6, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)));
     }
 
-    /** Disables an active installation; false if there was none. */
-    public boolean disable(UUID integrationId, long accountId, Instant at) {
-        return entityManager.createNativeQuery("""
+    /** Disables an active installation; answers the generation it ended, or empty if there was none. */
+    public OptionalLong disable(UUID integrationId, long accountId, Instant at) {
+        return generation(entityManager.createNativeQuery("""
                         UPDATE installation SET active = false, disabled_at = ?3
-                        WHERE integration_id = ?1 AND account_id = ?2 AND active""")
+                        WHERE integration_id = ?1 AND account_id = ?2 AND active
+                        RETURNING generation""")
                 .setParameter(1, integrationId).setParameter(2, accountId)
-                .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .executeUpdate() == 1;
+                .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)));
+    }
+
+    private static OptionalLong generation(Query returning) {
+        List<?> rows = returning.getResultList();
+        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) rows.get(0)).longValue());
     }
 
     /** The account's active installations, newest first. */
@@ -59,12 +72,13 @@ public class Installations {
                 .setParameter(1, accountId));
     }
 
-    private static final String COLUMNS = "SELECT integration_id, account_id, language, active, installed_at FROM installation";
+    private static final String COLUMNS =
+            "SELECT integration_id, account_id, language, active, generation, installed_at FROM installation";
 
     @SuppressWarnings("unchecked")
     private static List<Installation> rows(Query query) {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Installation((UUID) r[0], ((Number) r[1]).longValue(), (String) r[2],
-                (Boolean) r[3], SqlValues.instant(r[4]))).toList();
+                (Boolean) r[3], ((Number) r[4]).longValue(), SqlValues.instant(r[5]))).toList();
     }
 }

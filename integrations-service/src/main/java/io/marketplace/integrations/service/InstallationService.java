@@ -15,6 +15,7 @@ import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -22,12 +23,15 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Installing and disabling integrations in the caller's account. One transaction writes the installation and the
- * outbox rows for the other services: webhook-service sends the code (or the access-revoked notice), stats-service
- * counts, keys-service revokes tokens on disable. Installing twice is one installation.
+ * Installing and disabling integrations in the caller's account. This service alone decides whether an integration is
+ * installed in an account: each install starts a new installation generation and a disable ends it. One transaction
+ * writes the installation and the outbox rows for the other services, each naming the generation: webhook-service
+ * sends the code (or the access-revoked notice), stats-service counts, keys-service ends the generation's codes and
+ * tokens on disable. Installing twice is one installation.
  */
 @ApplicationScoped
 public class InstallationService {
@@ -76,31 +80,45 @@ public class InstallationService {
         }
         Instant now = Instant.now();
         String subdomain = referer(account);
-        if (!installations.activate(integrationId, account, language, subdomain, caller.userId(), now)) {
+        OptionalLong generation = installations.activate(integrationId, account, language, subdomain, caller.userId(), now);
+        if (generation.isEmpty()) {
             // a concurrent request installed it first (and sent its effects)
             return installed(shown, installations.lock(integrationId, account).orElseThrow(), false);
         }
-        webhookService.sendCode(integration, account, subdomain);
+        webhookService.sendCode(integration, account, generation.getAsLong(), subdomain);
         statsService.installed(integration, account, language);
         if (account == integration.ownerAccountId) {
-            keysService.ownerInstalled(integration);
+            keysService.ownerInstalled(integration, generation.getAsLong());
         }
         countAfterCommit("install");
-        return installed(shown, new Installation(integrationId, account, language, true, now), true);
+        return installed(shown, new Installation(integrationId, account, language, true, generation.getAsLong(), now), true);
     }
 
-    @Transactional
+    /**
+     * Disables the installation in the caller's account. It answers once keys-service has ended the installation, so
+     * that no code or token of it works from then on; when keys-service cannot be reached, the revocation stays in
+     * the outbox and lands as soon as keys-service is back.
+     */
     public void disable(UUID integrationId) {
+        UUID revocation = QuarkusTransaction.requiringNew().call(() -> disableInTransaction(integrationId));
+        keysService.deliverNow(revocation);
+    }
+
+    /** Ends the installation's generation and queues its effects; answers the id of keys-service's revocation event. */
+    private UUID disableInTransaction(UUID integrationId) {
         long account = caller.accountId();
         Optional<Installation> existing = installations.lock(integrationId, account);
-        if (existing.isEmpty() || !existing.get().active() || !installations.disable(integrationId, account, Instant.now())) {
+        OptionalLong generation = existing.isPresent() && existing.get().active()
+                ? installations.disable(integrationId, account, Instant.now()) : OptionalLong.empty();
+        if (generation.isEmpty()) {
             throw ProblemException.notFound("Integration " + integrationId + " is not installed in this account");
         }
         Integration integration = integrations.snapshot(integrationId);
-        keysService.installationDisabled(integration, account);
-        webhookService.sendAccessRevoked(integration, account);
+        UUID revocation = keysService.installationDisabled(integration, account, generation.getAsLong());
+        webhookService.sendAccessRevoked(integration, account, generation.getAsLong());
         statsService.uninstalled(integration, account, existing.get().language());
         countAfterCommit("disable");
+        return revocation;
     }
 
     /** {@code marketplace_installations_total{action}}: installations made and disabled. */

@@ -18,8 +18,9 @@ public class Grants {
     public record Grant(UUID id, UUID clientId, Long accountId, String kind, String scope, Instant revokedAt) {
     }
 
-    public record Code(String hash, UUID clientId, long accountId, String challenge, String challengeMethod,
-            Instant expiresAt, Instant usedAt, UUID grantId) {
+    /** {@code generation}: the installation of (client, account) the code was issued for. */
+    public record Code(String hash, UUID clientId, long accountId, long generation, String challenge,
+            String challengeMethod, Instant expiresAt, Instant usedAt, UUID grantId) {
     }
 
     public record RefreshToken(String hash, Grant grant, Instant expiresAt, Instant usedAt) {
@@ -34,13 +35,23 @@ public class Grants {
     @Inject
     EntityManager entityManager;
 
-    public UUID createGrant(UUID clientId, Long accountId, String kind, String scope) {
+    /** A grant of an account, made under installation {@code generation} of (client, account). */
+    public UUID createGrant(UUID clientId, long accountId, long generation, String kind, String scope) {
+        return insertGrant(clientId, accountId, generation, kind, scope);
+    }
+
+    /** A grant that belongs to no account (a publish key). */
+    public UUID createGrant(UUID clientId, String kind, String scope) {
+        return insertGrant(clientId, null, null, kind, scope);
+    }
+
+    private UUID insertGrant(UUID clientId, Long accountId, Long generation, String kind, String scope) {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
-                        INSERT INTO token_grant (id, client_id, account_id, kind, scope, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, now())""")
-                .setParameter(1, id).setParameter(2, clientId).setParameter(3, accountId)
-                .setParameter(4, kind).setParameter(5, scope)
+                        INSERT INTO token_grant (id, client_id, account_id, generation, kind, scope, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())""")
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, accountId).setParameter(4, generation)
+                .setParameter(5, kind).setParameter(6, scope)
                 .executeUpdate();
         return id;
     }
@@ -61,35 +72,39 @@ public class Grants {
                 .setParameter(1, id).executeUpdate();
     }
 
-    /** Revokes every grant an account gave an integration (it was uninstalled); answers how many. */
-    public int revokeAll(UUID clientId, long accountId) {
-        return entityManager.createNativeQuery("""
+    /**
+     * Revokes every grant an account gave an integration under installation {@code generation} or an earlier one
+     * (codes exchanged and long-lived tokens), never those of a later re-install.
+     */
+    public void revokeInstallationGrants(UUID clientId, long accountId, long generation) {
+        entityManager.createNativeQuery("""
                         UPDATE token_grant SET revoked_at = now()
-                        WHERE client_id = ?1 AND account_id = ?2 AND revoked_at IS NULL AND kind = 'authorization_code'""")
-                .setParameter(1, clientId).setParameter(2, accountId).executeUpdate();
+                        WHERE client_id = ?1 AND account_id = ?2 AND generation <= ?3 AND revoked_at IS NULL""")
+                .setParameter(1, clientId).setParameter(2, accountId).setParameter(3, generation).executeUpdate();
     }
 
-    public void saveCode(String hash, UUID clientId, long accountId, String challenge, String method, Instant expiresAt) {
+    public void saveCode(String hash, UUID clientId, long accountId, long generation, String challenge, String method,
+            Instant expiresAt) {
         entityManager.createNativeQuery("""
-                        INSERT INTO authorization_code (code_hash, client_id, account_id, code_challenge, code_challenge_method,
-                                                        expires_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, hash).setParameter(2, clientId).setParameter(3, accountId)
-                .setParameter(4, challenge).setParameter(5, method).setParameter(6, utc(expiresAt))
+                        INSERT INTO authorization_code (code_hash, client_id, account_id, generation, code_challenge,
+                                                        code_challenge_method, expires_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, hash).setParameter(2, clientId).setParameter(3, accountId).setParameter(4, generation)
+                .setParameter(5, challenge).setParameter(6, method).setParameter(7, utc(expiresAt))
                 .executeUpdate();
     }
 
     /** The code, locked: two exchanges of one code cannot both see it unused. */
     public Optional<Code> lockCode(String hash) {
         List<?> rows = entityManager.createNativeQuery("""
-                        SELECT code_hash, client_id, account_id, code_challenge, code_challenge_method, expires_at, used_at,
-                               grant_id
+                        SELECT code_hash, client_id, account_id, generation, code_challenge, code_challenge_method, expires_at,
+                               used_at, grant_id
                         FROM authorization_code WHERE code_hash = ?1 FOR UPDATE""")
                 .setParameter(1, hash).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
-            return new Code((String) c[0], (UUID) c[1], ((Number) c[2]).longValue(), (String) c[3], (String) c[4],
-                    SqlValues.instant(c[5]), SqlValues.instant(c[6]), (UUID) c[7]);
+            return new Code((String) c[0], (UUID) c[1], ((Number) c[2]).longValue(), ((Number) c[3]).longValue(),
+                    (String) c[4], (String) c[5], SqlValues.instant(c[6]), SqlValues.instant(c[7]), (UUID) c[8]);
         });
     }
 
@@ -103,13 +118,16 @@ public class Grants {
                 .setParameter(1, hash).setParameter(2, grantId).setParameter(3, utc(expiresAt)).executeUpdate();
     }
 
-    /** The refresh token with its grant, the token's row locked: two uses of one token cannot both see it unused. */
+    /**
+     * The refresh token with its grant, the token's row locked (two uses of one token cannot both see it unused) and
+     * the grant's held (a revocation waits for a refresh under way, so nothing is issued after it answered).
+     */
     public Optional<RefreshToken> lockRefreshToken(String hash) {
         List<?> rows = entityManager.createNativeQuery("""
                         SELECT r.token_hash, r.expires_at, r.used_at,
                                g.id, g.client_id, g.account_id, g.kind, g.scope, g.revoked_at
                         FROM refresh_token r JOIN token_grant g ON g.id = r.grant_id
-                        WHERE r.token_hash = ?1 FOR UPDATE OF r""")
+                        WHERE r.token_hash = ?1 FOR UPDATE OF r FOR SHARE OF g""")
                 .setParameter(1, hash).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;

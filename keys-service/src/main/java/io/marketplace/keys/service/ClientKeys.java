@@ -4,8 +4,9 @@ import io.marketplace.keys.config.KeysConfig;
 import io.marketplace.keys.persistence.Credentials;
 import io.marketplace.keys.persistence.Grants;
 import io.marketplace.keys.persistence.SigningKeys;
-import io.marketplace.keys.persistence.TestInstallations;
 import io.marketplace.keys.rest.KeysView.TokenSummary;
+import io.marketplace.platform.domain.InstallationState;
+import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.persistence.SqlValues;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
@@ -47,7 +48,7 @@ public class ClientKeys {
     KeysConfig config;
 
     @Inject
-    TestInstallations testInstallations;
+    InstallationGenerations generations;
 
     @Inject
     TokenService tokens;
@@ -63,16 +64,21 @@ public class ClientKeys {
     public record OwnAuthorizationCode(String code, long accountId, Instant expiresAt) {
     }
 
-    /** Offered once the owner has test-installed the integration; the code follows the rules of any other code. */
+    /**
+     * Offered while the owner has the integration installed in its own account; the code belongs to that installation
+     * and follows the rules of any other code (a disable ends it).
+     */
     @Transactional
     public OwnAuthorizationCode createOwnAuthorizationCode(UUID clientId) {
         var client = credentials.ownedClient(clientId);
-        if (!testInstallations.isInstalled(clientId, client.ownerAccountId())) {
+        InstallationState testInstallation = generations.current(clientId, client.ownerAccountId());
+        if (!testInstallation.active()) {
             throw ProblemException.conflict("Install the integration in your own account first: the authorization code is"
                     + " for that test installation");
         }
-        String code = tokens.issueCode(clientId, client.ownerAccountId(), null, null);
-        return new OwnAuthorizationCode(code, client.ownerAccountId(), Instant.now().plus(config.codeLifetime()));
+        IssuedCode issued = tokens.issueInstallationCode(clientId, client.ownerAccountId(), testInstallation.generation(),
+                null, null);
+        return new OwnAuthorizationCode(issued.code(), client.ownerAccountId(), issued.expiresAt());
     }
 
     @Transactional
@@ -80,7 +86,7 @@ public class ClientKeys {
         credentials.ownedClient(clientId);
         UUID id = UUID.randomUUID();
         String key = "pk_" + Secrets.random(32);
-        UUID grantId = grants.createGrant(clientId, null, "publish", Roles.PUBLISHER);
+        UUID grantId = grants.createGrant(clientId, "publish", Roles.PUBLISHER);
         grants.savePublishKey(id, clientId, grantId, Secrets.sha256(key), key.substring(0, PREFIX_LENGTH));
         return new NewPublishKey(id, key, key.substring(0, PREFIX_LENGTH));
     }
@@ -94,7 +100,10 @@ public class ClientKeys {
         grants.revokeGrant(key.grantId());
     }
 
-    /** The technical account's own token for this integration, expiring between 1 day and 5 years from now. */
+    /**
+     * The technical account's own token for this integration, expiring between 1 day and 5 years from now. It belongs
+     * to the owner's current installation generation: disabling the integration in its own account revokes it.
+     */
     @Transactional
     public NewLongLivedToken createLongLivedToken(UUID clientId, Instant expiresAt) {
         var client = credentials.ownedClient(clientId);
@@ -104,7 +113,8 @@ public class ClientKeys {
             throw ProblemException.invalid("expires_at", "out_of_range", "expires_at must be between 1 day and 5 years from now");
         }
         String scope = registrations.scopes(clientId);
-        UUID grantId = grants.createGrant(clientId, client.ownerAccountId(), "long_lived", scope);
+        long generation = generations.current(clientId, client.ownerAccountId()).generation();
+        UUID grantId = grants.createGrant(clientId, client.ownerAccountId(), generation, "long_lived", scope);
         TokenSigner.Signed signed = signer.sign(TokenSigner.claims()
                 .subject(Long.toString(client.ownerAccountId()))
                 .audience(config.audience())

@@ -1,6 +1,5 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.TestInstallations;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.InstallationDisabled;
 import io.marketplace.platform.inbox.JsonEventHandler;
@@ -9,17 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * An account disabled an integration: every grant it gave that integration is revoked (refresh and access tokens), and
- * an owner's test install is over.
+ * An account disabled an integration: that installation's codes stop exchanging and every grant it gave is revoked
+ * (refresh, access and long-lived tokens).
  */
 @ApplicationScoped
 public class InstallationDisabledHandler extends JsonEventHandler<InstallationDisabled> {
 
     @Inject
-    TokenService tokens;
-
-    @Inject
-    TestInstallations testInstallations;
+    InstallationGenerations generations;
 
     public InstallationDisabledHandler() {
         super(InstallationDisabled.class, InstallationDisabled.TYPE);
@@ -29,11 +25,11 @@ public class InstallationDisabledHandler extends JsonEventHandler<InstallationDi
     protected void validate(InstallationDisabled event, String prefix, Violations violations) {
         violations.require(prefix + ".integration_id", event.integrationId());
         violations.require(prefix + ".account_id", event.accountId());
+        violations.requirePositive(prefix + ".generation", event.generation());
     }
 
     @Override
     protected void handle(InstallationDisabled event, EventEnvelope envelope) {
-        tokens.revokeAll(event.integrationId(), event.accountId());
-        testInstallations.disabled(event.integrationId(), event.accountId(), envelope.occurredAt());
+        generations.disabled(event.integrationId(), event.accountId(), event.generation());
     }
 }

@@ -1,6 +1,5 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.TestInstallations;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.InstallationEnabled;
 import io.marketplace.platform.inbox.JsonEventHandler;
@@ -8,12 +7,12 @@ import io.marketplace.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The owner test-installed its integration: from now on the Keys view offers it an authorization code for itself. */
+/** An account installed an integration: codes of that installation may be issued (for the owner: in the Keys view). */
 @ApplicationScoped
 public class InstallationEnabledHandler extends JsonEventHandler<InstallationEnabled> {
 
     @Inject
-    TestInstallations testInstallations;
+    InstallationGenerations generations;
 
     public InstallationEnabledHandler() {
         super(InstallationEnabled.class, InstallationEnabled.TYPE);
@@ -23,10 +22,11 @@ public class InstallationEnabledHandler extends JsonEventHandler<InstallationEna
     protected void validate(InstallationEnabled event, String prefix, Violations violations) {
         violations.require(prefix + ".integration_id", event.integrationId());
         violations.require(prefix + ".account_id", event.accountId());
+        violations.requirePositive(prefix + ".generation", event.generation());
     }
 
     @Override
     protected void handle(InstallationEnabled event, EventEnvelope envelope) {
-        testInstallations.installed(event.integrationId(), event.accountId(), envelope.occurredAt());
+        generations.installed(event.integrationId(), event.accountId(), event.generation());
     }
 }

@@ -4,16 +4,20 @@ import io.marketplace.keys.persistence.ClientRegistrations;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.inbox.JsonEventHandler;
+import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** An integration deleted before it was ever reviewed has no client any more. */
+/** An integration deleted before it was ever reviewed has no client, nor installations, any more. */
 @ApplicationScoped
 public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDeleted> {
 
     @Inject
     ClientRegistrations registrations;
+
+    @Inject
+    InstallationStates installations;
 
     public IntegrationDeletedHandler() {
         super(IntegrationDeleted.class, IntegrationDeleted.TYPE);
@@ -27,5 +31,6 @@ public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDelet
     @Override
     protected void handle(IntegrationDeleted deleted, EventEnvelope event) {
         registrations.delete(deleted.integrationId());
+        installations.forget(deleted.integrationId());
     }
 }

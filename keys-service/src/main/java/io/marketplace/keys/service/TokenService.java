@@ -8,6 +8,7 @@ import io.marketplace.keys.persistence.Grants.Code;
 import io.marketplace.keys.persistence.Grants.Grant;
 import io.marketplace.keys.persistence.Grants.PublishKey;
 import io.marketplace.keys.persistence.Grants.RefreshToken;
+import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,9 @@ public class TokenService {
     @Inject
     TokenRateLimiter rateLimiter;
 
+    @Inject
+    InstallationGenerations generations;
+
     /** The answer of the token endpoint (Kommo's shape: server_time is the server's Unix time; no refresh token for CI). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record TokenAnswer(String tokenType, long expiresIn, String accessToken, String refreshToken, long serverTime) {
@@ -81,25 +85,26 @@ public class TokenService {
         return answer;
     }
 
-    /** Issues an authorization code for an account installing the integration (shown to the developer once). */
+    /**
+     * Issues an authorization code for installation {@code generation} of (integration, account), shown once; 410 when
+     * that installation is already over.
+     */
     @Transactional
-    public String issueCode(UUID clientId, long accountId, String challenge, String challengeMethod) {
+    public IssuedCode issueInstallationCode(UUID clientId, long accountId, long generation, String challenge,
+            String challengeMethod) {
         if (credentials.client(clientId).isEmpty()) {
             throw ProblemException.notFound("No registered integration " + clientId);
         }
         if (challenge != null && !"S256".equals(challengeMethod)) {
             throw ProblemException.invalid("code_challenge_method", "unsupported", "Only S256 PKCE challenges are supported");
         }
+        generations.admitCode(clientId, accountId, generation);
         String code = Secrets.random(32);
-        grants.saveCode(Secrets.sha256(code), clientId, accountId, challenge, challenge == null ? null : "S256",
-                Instant.now().plus(config.codeLifetime()));
+        Instant expiresAt = Instant.now().plus(config.codeLifetime());
+        grants.saveCode(Secrets.sha256(code), clientId, accountId, generation, challenge, challenge == null ? null : "S256",
+                expiresAt);
         registry.counter("marketplace.oauth.codes.issued").increment();
-        return code;
-    }
-
-    @Transactional
-    public int revokeAll(UUID clientId, long accountId) {
-        return grants.revokeAll(clientId, accountId);
+        return new IssuedCode(code, (int) config.codeLifetime().toSeconds(), expiresAt);
     }
 
     private Client authenticatedIntegration(ClientAuthentication client) {
@@ -129,7 +134,11 @@ public class TokenService {
             throw OAuthException.invalidGrant("redirect_uri does not match the integration's registered one");
         }
         checkPkce(stored, params.get("code_verifier"));
-        UUID grantId = grants.createGrant(client.clientId(), stored.accountId(), "authorization_code", client.scope());
+        if (!generations.admitsExchange(client.clientId(), stored.accountId(), stored.generation())) {
+            throw OAuthException.invalidGrant("The account disabled the integration after this code was issued");
+        }
+        UUID grantId = grants.createGrant(client.clientId(), stored.accountId(), stored.generation(), "authorization_code",
+                client.scope());
         grants.markCodeUsed(stored.hash(), grantId);
         return issue(grantId, client.clientId(), stored.accountId(), client.scope());
     }

@@ -3,16 +3,19 @@ package io.marketplace.platform.events;
 import java.util.UUID;
 
 /**
- * integrations-service → webhook-service: a GET to send to a developer's system. The envelope's event id is the
- * job id, which the receiver sees as the stable {@code webhook-id}.
+ * integrations-service → webhook-service: a GET to send to a developer's system about installation
+ * {@code generation} of (integration, account). The envelope's event id is the job id, which the receiver sees as
+ * the stable {@code webhook-id}.
  * <ul>
  * <li>{@link #INSTALLED}: to the redirect URL, with a fresh authorization code, {@code referer} (the account's
  * subdomain), {@code from_widget=1} and {@code state} when given.</li>
  * <li>{@link #ACCESS_REVOKED}: to the revoke URL, with {@code account_id}, {@code client_id} and Kommo's
- * {@code signature}.</li>
+ * {@code signature}. Sent even when the integration has no revoke URL ({@code url} null): webhook-service then
+ * only cancels the code deliveries of that installation not yet sent.</li>
  * </ul>
  */
-public record WebhookJob(UUID integrationId, Long ownerAccountId, Long accountId, String url, String referer, String state) {
+public record WebhookJob(UUID integrationId, Long ownerAccountId, Long accountId, Long generation, String url,
+        String referer, String state) {
     public static final String INSTALLED = "installed";
     public static final String ACCESS_REVOKED = "access_revoked";
 }

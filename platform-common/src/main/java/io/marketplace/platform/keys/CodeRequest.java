@@ -2,7 +2,9 @@ package io.marketplace.platform.keys;
 
 import java.util.UUID;
 
-/** An account installs an integration: a code for that account, optionally bound to a PKCE S256 challenge. */
-public record CodeRequest(UUID clientId, Long accountId, String codeChallenge, String codeChallengeMethod)
-        implements AccountScopedRequest {
+/**
+ * An account installed an integration: a code for installation {@code generation} of (integration, account),
+ * optionally bound to a PKCE S256 challenge. keys-service refuses it (410) once that installation is over.
+ */
+public record CodeRequest(UUID clientId, Long accountId, Long generation, String codeChallenge, String codeChallengeMethod) {
 }

@@ -1,5 +1,10 @@
 package io.marketplace.platform.keys;
 
-/** An authorization code keys-service issued for (integration, account), valid {@code expiresIn} seconds, single use. */
-public record IssuedCode(String code, int expiresIn) {
+import java.time.Instant;
+
+/**
+ * An authorization code keys-service issued for (integration, account), valid {@code expiresIn} seconds (until
+ * {@code expiresAt}), single use.
+ */
+public record IssuedCode(String code, int expiresIn, Instant expiresAt) {
 }

@@ -10,12 +10,15 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * One REST client per neighbour and API, each neighbour behind its own guard (timeout, a quick retry for blips,
@@ -24,6 +27,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Neighbours {
+
+    /** An open breaker lets a trial call through this soon: a neighbour back from an outage is used again at once. */
+    private static final long BREAKER_DELAY_MILLIS = 500;
 
     @Inject
     PlatformConfig config;
@@ -64,7 +70,7 @@ public class Neighbours {
                 .withTimeout().duration(neighbour(name).readTimeout().toMillis() + 1000, ChronoUnit.MILLIS).done()
                 .withRetry().maxRetries(2).delay(200, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
                 .whenException(Neighbours::worthRetrying).done()
-                .withCircuitBreaker().requestVolumeThreshold(4).failureRatio(0.75).delay(5, ChronoUnit.SECONDS)
+                .withCircuitBreaker().requestVolumeThreshold(4).failureRatio(0.75).delay(BREAKER_DELAY_MILLIS, ChronoUnit.MILLIS)
                 .when(Neighbours::worthRetrying).done()
                 .build();
     }
@@ -75,6 +81,22 @@ public class Neighbours {
             throw new IllegalStateException("No URL configured for neighbour " + name + " (marketplace.neighbours." + name + ".url)");
         }
         return neighbour;
+    }
+
+    /**
+     * Whether the neighbour could not be reached at all (refused, timed out, its breaker open, or it answered 503
+     * because its own database is away), as opposed to having answered with an error.
+     */
+    public static boolean unreachable(Throwable e) {
+        if (e instanceof WebApplicationException web) {
+            return web.getResponse().getStatus() == 503;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessingException || cause instanceof FaultToleranceException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A 4xx answer says the neighbour is up and the request was wrong: neither a retry nor a breaker failure. */

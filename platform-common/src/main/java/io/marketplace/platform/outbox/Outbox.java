@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -49,5 +50,13 @@ public class Outbox {
                 .executeUpdate();
         relay.wakeUpAfterCommit();
         return eventId;
+    }
+
+    /**
+     * Delivers committed events to their neighbour now, from the caller's thread, for a caller that must not answer
+     * before the neighbour has them; false if it could not (they stay pending and the relay keeps trying).
+     */
+    public boolean deliverNow(String destination, List<UUID> eventIds) {
+        return relay.deliverNow(destination, eventIds);
     }
 }

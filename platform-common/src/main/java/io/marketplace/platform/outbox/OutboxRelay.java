@@ -84,6 +84,21 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Delivers the named events now, from the caller's thread, so that the caller can answer only once the neighbour
+     * has them (a disable is final when its answer arrives). A row the relay is sending at that moment is waited for.
+     * If the neighbour cannot take them now, they stay pending and the relay keeps trying; answers whether they were
+     * delivered.
+     */
+    public boolean deliverNow(String destination, List<UUID> eventIds) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> deliver(destination, lockPending(destination, eventIds)) >= 0);
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox: immediate delivery to %s did not happen (%s); the relay keeps trying", destination, e.getMessage());
+            return false;
+        }
+    }
+
     private void relayPending() {
         int batchSize = config.outbox().batchSize();
         for (String destination : destinationsDue()) {
@@ -110,13 +125,31 @@ public class OutboxRelay {
     /** Delivers one batch; answers how many rows were delivered (0 when the neighbour failed). */
     @SuppressWarnings("unchecked")
     private int deliverBatch(String destination, int batchSize) {
-        List<Object[]> due = entityManager.createNativeQuery("""
-                        SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent FROM outbox
+        List<Object[]> due = entityManager.createNativeQuery(SELECT_ROWS + """
                         WHERE destination = ?1 AND delivered_at IS NULL AND next_attempt_at <= now()
                         ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, destination)
                 .setParameter(2, batchSize)
                 .getResultList();
+        return Math.max(deliver(destination, due), 0);
+    }
+
+    /** The named rows still pending, locked: one the relay is sending is waited for (a few seconds at most). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> lockPending(String destination, List<UUID> eventIds) {
+        entityManager.createNativeQuery("SET LOCAL lock_timeout = '5s'").executeUpdate();
+        return entityManager.createNativeQuery(SELECT_ROWS + """
+                        WHERE event_id = ANY(CAST(?1 AS uuid[])) AND destination = ?2 AND delivered_at IS NULL
+                        ORDER BY id FOR UPDATE""")
+                .setParameter(1, eventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter(2, destination)
+                .getResultList();
+    }
+
+    private static final String SELECT_ROWS = "SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent FROM outbox ";
+
+    /** Sends the locked rows as one batch and records the outcome; answers how many were delivered, -1 on failure. */
+    private int deliver(String destination, List<Object[]> due) {
         if (due.isEmpty()) {
             return 0;
         }
@@ -125,7 +158,7 @@ public class OutboxRelay {
             neighbours.deliver(destination, new EventBatch(due.stream().map(this::envelope).toList()));
         } catch (Exception e) {
             scheduleRetry(destination, ids, e);
-            return 0;
+            return -1;
         }
         entityManager.createNativeQuery(
                         "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id IN (?1)")
@@ -134,18 +167,26 @@ public class OutboxRelay {
         return due.size();
     }
 
-    /** Each row's next attempt doubles its delay from the initial backoff, up to the maximum. */
+    /**
+     * A neighbour that could not be reached (down, restarting, its database away) is tried again at the next poll,
+     * so that what waited for it lands within a second or two of its return: a disable must reach keys-service that
+     * fast. A neighbour that answered with an error is retried with a delay doubling from the initial backoff, up to
+     * the maximum.
+     */
     private void scheduleRetry(String destination, List<Long> ids, Exception failure) {
         String error = describe(failure);
+        boolean unreachable = Neighbours.unreachable(failure);
         LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", ids.size(), destination, error);
         entityManager.createNativeQuery("""
                         UPDATE outbox SET attempts = attempts + 1, last_error = ?2,
-                            next_attempt_at = now() + LEAST(?3 * power(2, LEAST(attempts, 30)), ?4) * interval '1 millisecond'
+                            next_attempt_at = now() + (CASE WHEN ?5 THEN 0
+                                ELSE LEAST(?3 * power(2, LEAST(attempts, 30)), ?4) END) * interval '1 millisecond'
                         WHERE id IN (?1)""")
                 .setParameter(1, ids)
                 .setParameter(2, error)
                 .setParameter(3, (double) config.outbox().initialBackoff().toMillis())
                 .setParameter(4, (double) config.outbox().maxBackoff().toMillis())
+                .setParameter(5, unreachable)
                 .executeUpdate();
     }
 

@@ -28,6 +28,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(ProblemType.CONFLICT, 409, detail));
     }
 
+    /** What was asked for existed and is over for good: asking again will never work. */
+    public static ProblemException gone(String detail) {
+        return new ProblemException(Problem.of(ProblemType.GONE, 410, detail));
+    }
+
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid";
         return new ProblemException(Problem.of(ProblemType.VALIDATION, 400, detail, errors));

@@ -12,6 +12,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large"),
     CONFLICT("conflict", "Conflict with the current state"),
+    GONE("gone", "No longer available"),
     UNPROCESSABLE("unprocessable", "The request cannot be carried out"),
     UNAVAILABLE("unavailable", "Temporarily unavailable"),
     HTTP_ERROR("http-error", "HTTP error"),

@@ -22,6 +22,18 @@ public final class Violations {
         return true;
     }
 
+    /** Records an error unless {@code value} is a positive number; answers whether it was. */
+    public boolean requirePositive(String field, Long value) {
+        if (!require(field, value)) {
+            return false;
+        }
+        if (value <= 0) {
+            add(field, "invalid", field.substring(field.lastIndexOf('.') + 1) + " must be a positive integer");
+            return false;
+        }
+        return true;
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

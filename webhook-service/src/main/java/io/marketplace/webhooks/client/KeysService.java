@@ -43,9 +43,12 @@ public class KeysService {
         return fresh;
     }
 
-    /** A code issued now, so that it is live (20 minutes) however late a retry delivers it. */
-    public String authorizationCode(UUID integrationId, long accountId) throws Exception {
+    /**
+     * A code for installation {@code generation}, issued now, so that it is live (20 minutes) however late a retry
+     * delivers it. keys-service answers 410 once that installation is over.
+     */
+    public String authorizationCode(UUID integrationId, long accountId, long generation) throws Exception {
         return neighbours.call(NEIGHBOUR, KeysInternalApi.class, IssuedCode.class,
-                api -> api.issueCode(new CodeRequest(integrationId, accountId, null, null))).code();
+                api -> api.issueCode(new CodeRequest(integrationId, accountId, generation, null, null))).code();
     }
 }

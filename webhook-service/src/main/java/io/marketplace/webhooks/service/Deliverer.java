@@ -110,7 +110,7 @@ public class Deliverer {
         try {
             secrets = keys.signingSecrets(job.integrationId());
             if (job.kind().equals(WebhookJob.INSTALLED)) {
-                parameters.put("code", keys.authorizationCode(job.integrationId(), job.accountId()));
+                parameters.put("code", keys.authorizationCode(job.integrationId(), job.accountId(), job.generation()));
                 parameters.put("referer", job.referer());
                 parameters.put("from_widget", "1");
                 if (job.state() != null) {
@@ -124,6 +124,11 @@ public class Deliverer {
         } catch (WebApplicationException refused) {
             if (refused.getResponse().getStatus() >= 500) {
                 putBack(job, refused);
+                return null;
+            }
+            if (refused.getResponse().getStatus() == 410 && job.kind().equals(WebhookJob.INSTALLED)) {
+                String reason = "keys-service: " + JobIntake.CANCELLED_BY_DISABLE;
+                record(job, new Attempt(job.attempt(), startedAt, job.url(), "cancelled", null, null, reason), "cancelled", null);
                 return null;
             }
             // keys-service is up and does not know the integration (deleted): an attempt that failed, on the schedule

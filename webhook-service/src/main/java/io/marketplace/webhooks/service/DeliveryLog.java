@@ -1,6 +1,9 @@
 package io.marketplace.webhooks.service;
 
+import io.marketplace.platform.domain.InstallationState;
+import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.paging.PageRequest;
+import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.platform.security.Caller;
@@ -26,7 +29,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryLog {
 
-    private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed", "blocked");
+    private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed", "blocked", "cancelled");
 
     @Inject
     DeliveryStore store;
@@ -36,6 +39,9 @@ public class DeliveryLog {
 
     @Inject
     DeliveryDispatcher dispatcher;
+
+    @Inject
+    InstallationStates installations;
 
     public record Filter(String status, Instant from, Instant to, PageRequest page) {
     }
@@ -47,7 +53,7 @@ public class DeliveryLog {
     public static Filter filter(String status, String from, String to, String page, String limit) {
         Violations violations = new Violations();
         if (status != null && !STATUSES.contains(status)) {
-            violations.add("status", "unknown_value", "status must be one of pending, delivered, failed, blocked");
+            violations.add("status", "unknown_value", "status must be one of pending, delivered, failed, blocked, cancelled");
         }
         Instant start = instant(from, "from", false, violations);
         Instant end = instant(to, "to", true, violations);
@@ -76,12 +82,24 @@ public class DeliveryLog {
         return new Entry(delivery, store.attempts(List.of(deliveryId)).getOrDefault(deliveryId, List.of()));
     }
 
-    /** Sends a finished delivery again (same webhook-id, a fresh retry schedule); 409 while it is still pending. */
+    /**
+     * Sends a finished delivery again (same webhook-id, a fresh retry schedule); 409 while it is still pending, when it
+     * was cancelled, and when sending it now would break the order of its installation's notices: a code of an
+     * installation that is over, or a revoke notice once the account installed again.
+     */
     @Transactional
     public Entry redeliver(UUID integrationId, UUID deliveryId) {
-        get(integrationId, deliveryId);
+        Delivery delivery = get(integrationId, deliveryId).delivery();
+        InstallationState installation = installations.read(integrationId, delivery.accountId());
+        if (delivery.kind().equals(WebhookJob.INSTALLED) ? !installation.admits(delivery.generation())
+                : installation.generation() > delivery.generation()) {
+            throw ProblemException.conflict("Delivery " + deliveryId + " is about an installation the account has since "
+                    + (delivery.kind().equals(WebhookJob.INSTALLED) ? "disabled" : "installed again")
+                    + "; sending it now would arrive out of order");
+        }
         if (!store.requeue(deliveryId)) {
-            throw ProblemException.conflict("Delivery " + deliveryId + " is still pending; it is attempted on its schedule");
+            throw ProblemException.conflict("Delivery " + deliveryId + " is " + delivery.status()
+                    + (delivery.status().equals("pending") ? "; it is attempted on its schedule" : " and is never sent"));
         }
         dispatcher.wakeUpAfterCommit();
         return get(integrationId, deliveryId);

@@ -1,16 +1,21 @@
 package io.marketplace.webhooks.service;
 
+import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.inbox.JsonEventHandler;
+import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.NewDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Accepts delivery jobs from integrations-service through the shared inbox: the whole batch is checked first
@@ -30,6 +35,11 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
     @Inject
     DeliveryDispatcher dispatcher;
 
+    @Inject
+    InstallationStates states;
+
+    static final String CANCELLED_BY_DISABLE = "the account disabled the integration before the code was sent";
+
     public JobIntake() {
         super(WebhookJob.class, WebhookJob.INSTALLED, WebhookJob.ACCESS_REVOKED);
     }
@@ -37,17 +47,22 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
     @Override
     protected void validate(WebhookJob job, String prefix, Violations violations) {
         violations.require(prefix + ".integration_id", job.integrationId());
-        positive(job.ownerAccountId(), prefix + ".owner_account_id", violations);
-        positive(job.accountId(), prefix + ".account_id", violations);
-        if (violations.require(prefix + ".url", job.url())) {
+        violations.requirePositive(prefix + ".owner_account_id", job.ownerAccountId());
+        violations.requirePositive(prefix + ".account_id", job.accountId());
+        violations.requirePositive(prefix + ".generation", job.generation());
+        if (job.url() != null) {
             guard.refusal(job.url()).ifPresent(reason -> violations.add(prefix + ".url", "invalid_url", "url " + reason));
         }
     }
 
     @Override
     protected void validate(String type, WebhookJob job, String prefix, Violations violations) {
-        if (type.equals(WebhookJob.INSTALLED) && (job.referer() == null || job.referer().isBlank())) {
-            violations.add(prefix + ".referer", "required", "referer (the account's subdomain) is required for installed");
+        if (type.equals(WebhookJob.INSTALLED)) {
+            // a revoke notice may come without a URL (the integration has none): it then only cancels codes not yet sent
+            violations.require(prefix + ".url", job.url());
+            if (job.referer() == null || job.referer().isBlank()) {
+                violations.add(prefix + ".referer", "required", "referer (the account's subdomain) is required for installed");
+            }
         }
     }
 
@@ -56,19 +71,50 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
         handleAll(List.of(event));
     }
 
+    /**
+     * Stores the batch's jobs after merging what they say about their installations. A code delivery of an
+     * installation already over is stored as cancelled; a revoke notice cancels the code deliveries of its
+     * installation (and earlier ones) not yet sent, and is itself cancelled if the code of a later installation has
+     * already gone out (sent now, it would arrive after that code).
+     */
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        store.insert(events.stream().map(event -> {
-            WebhookJob job = data(event);
-            return new NewDelivery(event.eventId(), job.integrationId(), job.ownerAccountId(), job.accountId(), event.type(),
-                    job.url(), job.referer(), job.state(), endpoint(URI.create(job.url())));
-        }).toList());
+        List<Accepted> jobs = events.stream().map(event -> new Accepted(event, data(event))).toList();
+        Map<Pair, InstallationState> installations = states.merge(jobs.stream()
+                .map(accepted -> Map.entry(accepted.pair(), accepted.reported())).toList());
+        Map<Pair, Long> revoked = new HashMap<>();
+        jobs.stream().filter(Accepted::revokes).forEach(accepted -> revoked.merge(accepted.pair(), accepted.job().generation(), Math::max));
+        store.cancelCodeDeliveries(revoked, CANCELLED_BY_DISABLE);
+        Map<Pair, Long> latestCodeSent = store.latestCodeSent(revoked.keySet());
+        List<NewDelivery> deliveries = jobs.stream().filter(accepted -> accepted.job().url() != null).map(accepted -> {
+            WebhookJob job = accepted.job();
+            String cancelled = null;
+            if (!accepted.revokes() && !installations.get(accepted.pair()).admits(job.generation())) {
+                cancelled = CANCELLED_BY_DISABLE;
+            } else if (accepted.revokes() && latestCodeSent.getOrDefault(accepted.pair(), 0L) > job.generation()) {
+                cancelled = "the code of a later installation was already sent: this notice would arrive after it";
+            }
+            return new NewDelivery(accepted.event().eventId(), job.integrationId(), job.ownerAccountId(), job.accountId(),
+                    job.generation(), accepted.event().type(), job.url(), job.referer(), job.state(),
+                    endpoint(URI.create(job.url())), cancelled);
+        }).toList();
+        if (!deliveries.isEmpty()) {
+            store.insert(deliveries);
+        }
         dispatcher.wakeUpAfterCommit();
     }
 
-    private static void positive(Long value, String field, Violations violations) {
-        if (violations.require(field, value) && value <= 0) {
-            violations.add(field, "invalid", field.substring(field.lastIndexOf('.') + 1) + " must be a positive integer");
+    private record Accepted(EventEnvelope event, WebhookJob job) {
+        boolean revokes() {
+            return event.type().equals(WebhookJob.ACCESS_REVOKED);
+        }
+
+        Pair pair() {
+            return new Pair(job.integrationId(), job.accountId());
+        }
+
+        InstallationState reported() {
+            return revokes() ? InstallationState.disabled(job.generation()) : InstallationState.installed(job.generation());
         }
     }
 

@@ -1,0 +1,63 @@
+package io.marketplace.keys.service;
+
+import io.marketplace.keys.persistence.Grants;
+import io.marketplace.platform.domain.InstallationState;
+import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * Codes and grants follow integrations-service's decision on each installation: a code is issued and exchanged only
+ * for the installation generation that is active, and ending a generation revokes everything issued for it. What
+ * integrations-service reports is merged by {@link InstallationState#merge}, so late, repeated or reordered reports
+ * never bring an ended installation back. Each decision locks the pair's row: an exchange and a disable of the same
+ * pair take turns, so no grant is made for an installation whose disable has committed.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InstallationGenerations {
+
+    @Inject
+    InstallationStates installations;
+
+    @Inject
+    Grants grants;
+
+    public void installed(UUID clientId, long accountId, long generation) {
+        record(clientId, accountId, InstallationState.installed(generation));
+    }
+
+    /** The generation is over: its codes stop exchanging, and the grants of it and of earlier ones are revoked. */
+    public void disabled(UUID clientId, long accountId, long generation) {
+        record(clientId, accountId, InstallationState.disabled(generation));
+        grants.revokeInstallationGrants(clientId, accountId, generation);
+    }
+
+    /**
+     * A code is asked for installation {@code generation} (by webhook-service, on integrations-service's word): that
+     * is an install report too. 410 when that installation is already over.
+     */
+    public void admitCode(UUID clientId, long accountId, long generation) {
+        if (!record(clientId, accountId, InstallationState.installed(generation)).admits(generation)) {
+            throw ProblemException.gone("Installation " + generation + " of integration " + clientId + " in account "
+                    + accountId + " was disabled: no code is issued for it");
+        }
+    }
+
+    /** Whether a code of {@code generation} may be exchanged; the pair cannot change until the exchange commits. */
+    public boolean admitsExchange(UUID clientId, long accountId, long generation) {
+        return installations.read(clientId, accountId).admits(generation);
+    }
+
+    /** What is known of the pair now, unchanged until the transaction ends. */
+    public InstallationState current(UUID clientId, long accountId) {
+        return installations.read(clientId, accountId);
+    }
+
+    private InstallationState record(UUID clientId, long accountId, InstallationState reported) {
+        return installations.merge(clientId, accountId, reported);
+    }
+}
