@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -69,7 +70,7 @@ public class Neighbours {
                 .withDescription("neighbour " + name)
                 .withTimeout().duration(neighbour(name).readTimeout().toMillis() + 1000, ChronoUnit.MILLIS).done()
                 .withRetry().maxRetries(2).delay(200, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
-                .whenException(Neighbours::worthRetrying).done()
+                .whenException(Neighbours::worthRetryingNow).done()
                 .withCircuitBreaker().requestVolumeThreshold(4).failureRatio(0.75).delay(BREAKER_DELAY_MILLIS, ChronoUnit.MILLIS)
                 .when(Neighbours::worthRetrying).done()
                 .build();
@@ -102,5 +103,10 @@ public class Neighbours {
     /** A 4xx answer says the neighbour is up and the request was wrong: neither a retry nor a breaker failure. */
     private static boolean worthRetrying(Throwable e) {
         return !(e instanceof WebApplicationException web && web.getResponse().getStatus() < 500);
+    }
+
+    /** Retrying at once while the breaker is open only waits for the same refusal. */
+    private static boolean worthRetryingNow(Throwable e) {
+        return worthRetrying(e) && !(e instanceof CircuitBreakerOpenException);
     }
 }

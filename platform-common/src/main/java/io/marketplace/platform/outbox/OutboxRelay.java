@@ -16,9 +16,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,8 +51,15 @@ public class OutboxRelay {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** How soon a neighbour that could not be reached is tried again: a disable must reach keys-service that fast. */
+    private static final Duration UNREACHABLE_RETRY = Duration.ofMillis(250);
+
     private final WakeUpSignal signal = new WakeUpSignal();
     private volatile boolean running;
+    /** Set when the last round found a neighbour unreachable; the relay then looks again sooner than the poll. */
+    private volatile boolean neighbourUnreachable;
+    /** Neighbours found unreachable and not reached since, so that an outage is logged once, and its end. */
+    private final Set<String> unreachableNeighbours = ConcurrentHashMap.newKeySet();
 
     void start(@Observes StartupEvent event) {
         running = true;
@@ -71,7 +81,8 @@ public class OutboxRelay {
     private void run() {
         while (running) {
             try {
-                signal.await(config.outbox().pollInterval());
+                Duration poll = config.outbox().pollInterval();
+                signal.await(neighbourUnreachable && UNREACHABLE_RETRY.compareTo(poll) < 0 ? UNREACHABLE_RETRY : poll);
                 if (running) {
                     relayPending();
                 }
@@ -100,6 +111,7 @@ public class OutboxRelay {
     }
 
     private void relayPending() {
+        neighbourUnreachable = false;
         int batchSize = config.outbox().batchSize();
         for (String destination : destinationsDue()) {
             while (QuarkusTransaction.requiringNew().call(() -> deliverBatch(destination, batchSize)) == batchSize) {
@@ -160,6 +172,9 @@ public class OutboxRelay {
             scheduleRetry(destination, ids, e);
             return -1;
         }
+        if (unreachableNeighbours.remove(destination)) {
+            LOG.infof("Outbox: %s is reachable again", destination);
+        }
         entityManager.createNativeQuery(
                         "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id IN (?1)")
                 .setParameter(1, ids)
@@ -168,15 +183,21 @@ public class OutboxRelay {
     }
 
     /**
-     * A neighbour that could not be reached (down, restarting, its database away) is tried again at the next poll,
-     * so that what waited for it lands within a second or two of its return: a disable must reach keys-service that
-     * fast. A neighbour that answered with an error is retried with a delay doubling from the initial backoff, up to
-     * the maximum.
+     * A neighbour that could not be reached (down, restarting, its database away) is tried again within a quarter of
+     * a second, so that what waited for it lands as soon as it is back. A neighbour that answered with an error is
+     * retried with a delay doubling from the initial backoff, up to the maximum.
      */
     private void scheduleRetry(String destination, List<Long> ids, Exception failure) {
         String error = describe(failure);
         boolean unreachable = Neighbours.unreachable(failure);
-        LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", ids.size(), destination, error);
+        neighbourUnreachable |= unreachable;
+        if (!unreachable) {
+            LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", ids.size(), destination, error);
+        } else if (unreachableNeighbours.add(destination)) {
+            LOG.warnf("Outbox: %s cannot be reached, trying again every %d ms: %s", destination, UNREACHABLE_RETRY.toMillis(), error);
+        } else {
+            LOG.debugf("Outbox: %s still cannot be reached: %s", destination, error);
+        }
         entityManager.createNativeQuery("""
                         UPDATE outbox SET attempts = attempts + 1, last_error = ?2,
                             next_attempt_at = now() + (CASE WHEN ?5 THEN 0
