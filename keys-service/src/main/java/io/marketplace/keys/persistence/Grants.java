@@ -1,5 +1,6 @@
 package io.marketplace.keys.persistence;
 
+import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,14 +75,20 @@ public class Grants {
     }
 
     /**
-     * Revokes every grant an account gave an integration under installation {@code generation} or an earlier one
-     * (codes exchanged and long-lived tokens), never those of a later re-install.
+     * Revokes, for each (integration, account), every grant the account gave under the given installation generation
+     * or an earlier one (codes exchanged and long-lived tokens), never those of a later re-install.
      */
-    public void revokeInstallationGrants(UUID clientId, long accountId, long generation) {
+    public void revokeInstallationGrants(Map<Pair, Long> throughGeneration) {
+        List<Pair> pairs = List.copyOf(throughGeneration.keySet());
         entityManager.createNativeQuery("""
-                        UPDATE token_grant SET revoked_at = now()
-                        WHERE client_id = ?1 AND account_id = ?2 AND generation <= ?3 AND revoked_at IS NULL""")
-                .setParameter(1, clientId).setParameter(2, accountId).setParameter(3, generation).executeUpdate();
+                        UPDATE token_grant g SET revoked_at = now()
+                        FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[]), CAST(?3 AS bigint[])) AS p(i, a, generation)
+                        WHERE g.client_id = p.i AND g.account_id = p.a AND g.generation <= p.generation
+                          AND g.revoked_at IS NULL""")
+                .setParameter(1, pairs.stream().map(pair -> pair.integrationId().toString()).toArray(String[]::new))
+                .setParameter(2, pairs.stream().map(Pair::accountId).toArray(Long[]::new))
+                .setParameter(3, pairs.stream().map(throughGeneration::get).toArray(Long[]::new))
+                .executeUpdate();
     }
 
     public void saveCode(String hash, UUID clientId, long accountId, long generation, String challenge, String method,

@@ -3,10 +3,12 @@ package io.marketplace.keys.service;
 import io.marketplace.keys.persistence.Grants;
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,10 +32,14 @@ public class InstallationGenerations {
         record(clientId, accountId, InstallationState.installed(generation));
     }
 
-    /** The generation is over: its codes stop exchanging, and the grants of it and of earlier ones are revoked. */
-    public void disabled(UUID clientId, long accountId, long generation) {
-        record(clientId, accountId, InstallationState.disabled(generation));
-        grants.revokeInstallationGrants(clientId, accountId, generation);
+    /**
+     * Each pair's generation is over: its codes stop exchanging, and the grants of it and of earlier ones are revoked.
+     * A whole batch costs a handful of statements, so a backlog lands at once when keys-service is back.
+     */
+    public void disabled(Map<Pair, Long> generations) {
+        installations.merge(generations.entrySet().stream()
+                .map(ended -> Map.entry(ended.getKey(), InstallationState.disabled(ended.getValue()))).toList());
+        grants.revokeInstallationGrants(generations);
     }
 
     /**
