@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +27,11 @@ import javax.imageio.ImageIO;
 
 /**
  * Run by bench/install-roundtrips.sh: publishes one integration, then warm-up accounts and N measured accounts each
- * install and disable it (16 clients), and waits until every effect is delivered: N codes and N access-revoked GETs
- * (distinct webhook-ids) at this process's developer backend, N installs and N uninstalls in stats-service. Prints
- * round trips/s end to end and the CPU time each process spent per round trip.
+ * install it, wait until the developer's backend has the account's code, and disable it (16 clients), and waits until
+ * every effect is delivered: N codes and N access-revoked GETs (distinct webhook-ids) at this process's developer
+ * backend, N installs and N uninstalls in stats-service. Prints round trips/s end to end and the CPU time each process
+ * spent per round trip. (A disable before the code went out cancels the code, by design: waiting for it keeps the
+ * work of every round trip the same.)
  */
 public class InstallRoundTripBench {
 
@@ -35,6 +39,8 @@ public class InstallRoundTripBench {
     private static final Set<String> CODES = ConcurrentHashMap.newKeySet();
     private static final Set<String> REVOKES = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger REPEATS = new AtomicInteger();
+    /** Per referer (account), completed when its code reaches the backend. */
+    private static final Map<String, CompletableFuture<Void>> CODE_ARRIVED = new ConcurrentHashMap<>();
     private static final int CLIENTS = 16;
 
     public static void main(String[] args) throws Exception {
@@ -56,6 +62,9 @@ public class InstallRoundTripBench {
             Set<String> seen = request.path().equals("/oauth") ? CODES : REVOKES;
             if (webhookId != null && !seen.add(webhookId)) { // no webhook-id: webhook-service checking the redirect URL
                 REPEATS.incrementAndGet();
+            }
+            if (webhookId != null && seen == CODES) {
+                codeArrival(request.getParam("referer")).complete(null);
             }
             request.response().setStatusCode(200).end();
         }).listen(backendPort, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
@@ -138,6 +147,7 @@ public class InstallRoundTripBench {
                     String buyer = buyers[a];
                     String installation = integrations + "/api/v1/marketplace/integrations/" + id + "/installation";
                     call("POST", installation, buyer, "application/json", "{\"language\": \"en\"}".getBytes(), 201);
+                    codeArrival("account" + (500_000 + a)).get(30, TimeUnit.SECONDS);
                     call("DELETE", installation, buyer, "application/json", null, 204);
                 }
                 return null;
@@ -156,6 +166,10 @@ public class InstallRoundTripBench {
             Thread.sleep(20);
         }
         return new Result(requestsDone, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static CompletableFuture<Void> codeArrival(String referer) {
+        return CODE_ARRIVED.computeIfAbsent(referer, account -> new CompletableFuture<>());
     }
 
     private static String call(String method, String url, String token, String contentType, byte[] body, int expected) {

@@ -25,10 +25,12 @@ public class KeysServiceEvents {
                 integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
     }
 
-    /** The owner installed its own integration to test it: keys-service offers it a code for itself. */
-    public void ownerInstalled(Integration integration, long generation) {
-        outbox.enqueue(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, integration.ownerAccountId,
-                generation));
+    /**
+     * The account installed the integration: keys-service issues codes for that installation generation. Sent for the
+     * owner's own test install, for which the Keys view then offers a code.
+     */
+    public void installationEnabled(Integration integration, long accountId, long generation) {
+        outbox.enqueue(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, accountId, generation));
     }
 
     /**

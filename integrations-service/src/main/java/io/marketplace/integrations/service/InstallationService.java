@@ -88,7 +88,8 @@ public class InstallationService {
         webhookService.sendCode(integration, account, generation.getAsLong(), subdomain);
         statsService.installed(integration, account, language);
         if (account == integration.ownerAccountId) {
-            keysService.ownerInstalled(integration, generation.getAsLong());
+            // other installs reach keys-service with their first code request; the owner may ask for one in the Keys view
+            keysService.installationEnabled(integration, account, generation.getAsLong());
         }
         countAfterCommit("install");
         return installed(shown, new Installation(integrationId, account, language, true, generation.getAsLong(), now), true);

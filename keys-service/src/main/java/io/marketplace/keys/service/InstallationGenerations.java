@@ -28,8 +28,9 @@ public class InstallationGenerations {
     @Inject
     Grants grants;
 
-    public void installed(UUID clientId, long accountId, long generation) {
-        record(clientId, accountId, InstallationState.installed(generation));
+    public void installed(Map<Pair, Long> generations) {
+        installations.merge(generations.entrySet().stream()
+                .map(started -> Map.entry(started.getKey(), InstallationState.installed(started.getValue()))).toList());
     }
 
     /**
@@ -43,11 +44,16 @@ public class InstallationGenerations {
     }
 
     /**
-     * A code is asked for installation {@code generation} (by webhook-service, on integrations-service's word): that
-     * is an install report too. 410 when that installation is already over.
+     * A code is asked for installation {@code generation} (by webhook-service, on integrations-service's word): unless
+     * keys-service already knows that installation as the active one, the request is that install's report. 410 when
+     * the installation is already over. No lock is kept once it is known: a disable committing meanwhile still stops
+     * the code at the exchange.
      */
     public void admitCode(UUID clientId, long accountId, long generation) {
-        if (!record(clientId, accountId, InstallationState.installed(generation)).admits(generation)) {
+        if (installations.peek(clientId, accountId).admits(generation)) {
+            return;
+        }
+        if (!installations.merge(clientId, accountId, InstallationState.installed(generation)).admits(generation)) {
             throw ProblemException.gone("Installation " + generation + " of integration " + clientId + " in account "
                     + accountId + " was disabled: no code is issued for it");
         }
@@ -63,7 +69,4 @@ public class InstallationGenerations {
         return installations.read(clientId, accountId);
     }
 
-    private InstallationState record(UUID clientId, long accountId, InstallationState reported) {
-        return installations.merge(clientId, accountId, reported);
-    }
 }

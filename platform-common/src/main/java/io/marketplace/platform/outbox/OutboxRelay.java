@@ -18,10 +18,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,6 +64,9 @@ public class OutboxRelay {
 
     /** How soon a neighbour that could not be reached is tried again: a disable must reach keys-service that fast. */
     private static final Duration UNREACHABLE_RETRY = Duration.ofMillis(250);
+    /** How long a caller of {@link #deliverNow} lets the relay send its events before sending them itself. */
+    private static final Duration RELAY_WAIT = Duration.ofSeconds(2);
+    private static final int RECENT_OUTCOMES = 10_000;
 
     private final WakeUpSignal signal = new WakeUpSignal();
     private volatile boolean running;
@@ -60,6 +74,16 @@ public class OutboxRelay {
     private volatile boolean neighbourUnreachable;
     /** Neighbours found unreachable and not reached since, so that an outage is logged once, and its end. */
     private final Set<String> unreachableNeighbours = ConcurrentHashMap.newKeySet();
+    /** Callers of {@link #deliverNow} waiting, by event id, and the neighbours they wait for. */
+    private final Map<UUID, CompletableFuture<Boolean>> awaited = new ConcurrentHashMap<>();
+    private final Set<String> urgentDestinations = ConcurrentHashMap.newKeySet();
+    /** Whether the last events relayed reached their neighbour, for a caller who starts waiting just after. */
+    private final Map<UUID, Boolean> recentOutcomes = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > RECENT_OUTCOMES;
+        }
+    });
 
     void start(@Observes StartupEvent event) {
         running = true;
@@ -96,12 +120,36 @@ public class OutboxRelay {
     }
 
     /**
-     * Delivers the named events now, from the caller's thread, so that the caller can answer only once the neighbour
-     * has them (a disable is final when its answer arrives). A row the relay is sending at that moment is waited for.
-     * If the neighbour cannot take them now, they stay pending and the relay keeps trying; answers whether they were
-     * delivered.
+     * Answers once the named committed events have reached their neighbour, for a caller that must not answer before
+     * (a disable is final when its answer arrives). The relay, woken by the commit, usually sends them within
+     * milliseconds together with whatever else is pending for that neighbour, so concurrent callers share one request;
+     * should it not (another replica's relay took them, or this one is busy), they are sent from the caller's thread,
+     * waiting for a relay that is sending them at that moment. If the neighbour cannot take them, they stay pending
+     * and the relay keeps trying; answers whether they were delivered.
      */
     public boolean deliverNow(String destination, List<UUID> eventIds) {
+        Map<UUID, CompletableFuture<Boolean>> outcomes = new HashMap<>();
+        eventIds.forEach(id -> outcomes.put(id, awaited.computeIfAbsent(id, key -> new CompletableFuture<>())));
+        // the relay may have sent them between the commit and now
+        eventIds.forEach(id -> Optional.ofNullable(recentOutcomes.get(id)).ifPresent(outcomes.get(id)::complete));
+        urgentDestinations.add(destination);
+        signal.wakeUp();
+        try {
+            return CompletableFuture.allOf(outcomes.values().toArray(CompletableFuture[]::new))
+                    .thenApply(done -> outcomes.values().stream().allMatch(CompletableFuture::join))
+                    .get(RELAY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debugf("Outbox: the relay did not send %s to %s in time; sending them now", eventIds, destination);
+            return sendNow(destination, eventIds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            eventIds.forEach(awaited::remove);
+        }
+    }
+
+    private boolean sendNow(String destination, List<UUID> eventIds) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> deliver(destination, lockPending(destination, eventIds)) >= 0);
         } catch (RuntimeException e) {
@@ -110,10 +158,26 @@ public class OutboxRelay {
         }
     }
 
+    /** Tells the callers waiting for these events whether they reached the neighbour. */
+    private void settle(List<UUID> eventIds, boolean delivered) {
+        for (UUID id : eventIds) {
+            recentOutcomes.put(id, delivered);
+            CompletableFuture<Boolean> waiting = awaited.get(id);
+            if (waiting != null) {
+                waiting.complete(delivered);
+            }
+        }
+    }
+
     private void relayPending() {
         neighbourUnreachable = false;
         int batchSize = config.outbox().batchSize();
-        for (String destination : destinationsDue()) {
+        List<String> destinations = new ArrayList<>(destinationsDue());
+        // a caller is waiting for those: they go first
+        Set<String> urgent = Set.copyOf(urgentDestinations);
+        urgentDestinations.removeAll(urgent);
+        destinations.sort(Comparator.comparing(destination -> !urgent.contains(destination)));
+        for (String destination : destinations) {
             while (QuarkusTransaction.requiringNew().call(() -> deliverBatch(destination, batchSize)) == batchSize) {
                 // a full batch went through: more may be waiting
             }
@@ -166,12 +230,18 @@ public class OutboxRelay {
             return 0;
         }
         List<Long> ids = due.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        List<UUID> eventIds = due.stream().map(row -> (UUID) row[1]).toList();
         try {
             neighbours.deliver(destination, new EventBatch(due.stream().map(this::envelope).toList()));
         } catch (Exception e) {
+            commitWithoutWaitingForDisk();
             scheduleRetry(destination, ids, e);
+            settle(eventIds, false);
             return -1;
         }
+        // the neighbour has committed them: whoever waits may answer now
+        settle(eventIds, true);
+        commitWithoutWaitingForDisk();
         if (unreachableNeighbours.remove(destination)) {
             LOG.infof("Outbox: %s is reachable again", destination);
         }
@@ -209,6 +279,14 @@ public class OutboxRelay {
                 .setParameter(4, (double) config.outbox().maxBackoff().toMillis())
                 .setParameter(5, unreachable)
                 .executeUpdate();
+    }
+
+    /**
+     * The relay's own bookkeeping (delivered, next attempt) need not wait for the WAL flush: should the database crash
+     * and lose the last of it, those events are sent again, and the neighbour's inbox ignores what it already has.
+     */
+    private void commitWithoutWaitingForDisk() {
+        entityManager.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     }
 
     private EventEnvelope envelope(Object[] row) {

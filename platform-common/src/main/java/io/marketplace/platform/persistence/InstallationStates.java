@@ -28,8 +28,17 @@ public class InstallationStates {
 
     /** The pair's state, unchanged by others until the transaction ends (a shared lock); unknown when never heard of. */
     public InstallationState read(UUID integrationId, long accountId) {
+        return select(integrationId, accountId, " FOR SHARE");
+    }
+
+    /** The pair's state as last committed, without holding it: for a decision another check guards again later. */
+    public InstallationState peek(UUID integrationId, long accountId) {
+        return select(integrationId, accountId, "");
+    }
+
+    private InstallationState select(UUID integrationId, long accountId, String lock) {
         List<?> rows = entityManager.createNativeQuery(
-                        "SELECT generation, active FROM installation WHERE integration_id = ?1 AND account_id = ?2 FOR SHARE")
+                        "SELECT generation, active FROM installation WHERE integration_id = ?1 AND account_id = ?2" + lock)
                 .setParameter(1, integrationId)
                 .setParameter(2, accountId)
                 .getResultList();
