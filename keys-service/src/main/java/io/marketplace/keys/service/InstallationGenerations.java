@@ -55,7 +55,7 @@ public class InstallationGenerations {
         }
         if (!installations.merge(clientId, accountId, InstallationState.installed(generation)).admits(generation)) {
             throw ProblemException.gone("Installation " + generation + " of integration " + clientId + " in account "
-                    + accountId + " was disabled: no code is issued for it");
+                    + accountId + " is over (disabled, or installed again since): no code is issued for it");
         }
     }
 
@@ -68,5 +68,4 @@ public class InstallationGenerations {
     public InstallationState current(UUID clientId, long accountId) {
         return installations.read(clientId, accountId);
     }
-
 }
