@@ -3,13 +3,10 @@ package io.marketplace.keys.service;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.InstallationDisabled;
 import io.marketplace.platform.inbox.JsonEventHandler;
-import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An account disabled an integration: that installation's codes stop exchanging and every grant it gave is revoked
@@ -39,9 +36,6 @@ public class InstallationDisabledHandler extends JsonEventHandler<InstallationDi
 
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        Map<Pair, Long> ended = new HashMap<>();
-        events.stream().map(this::data).forEach(event ->
-                ended.merge(new Pair(event.integrationId(), event.accountId()), event.generation(), Math::max));
-        generations.disabled(ended);
+        generations.disabled(InstallationGenerations.latestByPair(events.stream().map(this::data).toList()));
     }
 }

@@ -3,13 +3,10 @@ package io.marketplace.keys.service;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.InstallationEnabled;
 import io.marketplace.platform.inbox.JsonEventHandler;
-import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An account installed an integration: codes of that installation may be issued (for the owner, in the Keys view too).
@@ -38,9 +35,6 @@ public class InstallationEnabledHandler extends JsonEventHandler<InstallationEna
 
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        Map<Pair, Long> started = new HashMap<>();
-        events.stream().map(this::data).forEach(event ->
-                started.merge(new Pair(event.integrationId(), event.accountId()), event.generation(), Math::max));
-        generations.installed(started);
+        generations.installed(InstallationGenerations.latestByPair(events.stream().map(this::data).toList()));
     }
 }

@@ -2,12 +2,15 @@ package io.marketplace.keys.service;
 
 import io.marketplace.keys.persistence.Grants;
 import io.marketplace.platform.domain.InstallationState;
+import io.marketplace.platform.events.InstallationChange;
 import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +30,14 @@ public class InstallationGenerations {
 
     @Inject
     Grants grants;
+
+    /** The latest generation each pair's changes name (a batch may carry several of one pair). */
+    public static Map<Pair, Long> latestByPair(List<? extends InstallationChange> changes) {
+        Map<Pair, Long> latest = new HashMap<>();
+        changes.forEach(change -> latest.merge(new Pair(change.integrationId(), change.accountId()), change.generation(),
+                Math::max));
+        return latest;
+    }
 
     public void installed(Map<Pair, Long> generations) {
         installations.merge(generations.entrySet().stream()

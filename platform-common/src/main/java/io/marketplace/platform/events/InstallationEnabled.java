@@ -8,6 +8,6 @@ import java.util.UUID;
  * for itself. Other installs reach keys-service with webhook-service's first code request, which names the
  * generation too: one message fewer per install.
  */
-public record InstallationEnabled(UUID integrationId, Long accountId, Long generation) {
+public record InstallationEnabled(UUID integrationId, Long accountId, Long generation) implements InstallationChange {
     public static final String TYPE = "installation.enabled";
 }
