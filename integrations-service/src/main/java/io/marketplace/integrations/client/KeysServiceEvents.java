@@ -9,7 +9,6 @@ import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 
 /** What keys-service must learn from this service, sent through the outbox in the caller's transaction. */
 @ApplicationScoped
@@ -20,8 +19,9 @@ public class KeysServiceEvents {
     @Inject
     Outbox outbox;
 
+    /** The developer's next call may be the Keys view: the request is answered once keys-service has it. */
     public void integrationSaved(Integration integration) {
-        outbox.enqueue(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
                 integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
     }
 
@@ -30,20 +30,15 @@ public class KeysServiceEvents {
      * owner's own test install, for which the Keys view then offers a code.
      */
     public void installationEnabled(Integration integration, long accountId, long generation) {
-        outbox.enqueue(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, accountId, generation));
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, accountId, generation));
     }
 
     /**
      * The account disabled the integration: keys-service ends that installation generation (its codes stop working,
-     * every token the account gave goes). Answers the event's id, for {@link #deliverNow(UUID)}.
+     * every token the account gave goes). The disable is answered once keys-service has it, so that it is final then.
      */
-    public UUID installationDisabled(Integration integration, long accountId, long generation) {
-        return outbox.enqueue(NEIGHBOUR, InstallationDisabled.TYPE, new InstallationDisabled(integration.id, accountId, generation));
-    }
-
-    /** Hands a committed event to keys-service now instead of waiting for the relay; false if it could not. */
-    public boolean deliverNow(UUID eventId) {
-        return outbox.deliverNow(NEIGHBOUR, List.of(eventId));
+    public void installationDisabled(Integration integration, long accountId, long generation) {
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationDisabled.TYPE, new InstallationDisabled(integration.id, accountId, generation));
     }
 
     public void integrationDeleted(Integration integration) {

@@ -3,11 +3,14 @@ package io.marketplace.integrations.client;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.service.IntegrationStatus;
+import io.marketplace.platform.events.IntegrationDeleted;
+import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.events.PublicationChanged;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** What webhook-service must learn from this service, sent through the outbox in the caller's transaction. */
 @ApplicationScoped
@@ -31,6 +34,19 @@ public class WebhookServiceEvents {
     public void sendAccessRevoked(Integration integration, long accountId, long generation) {
         outbox.enqueue(NEIGHBOUR, WebhookJob.ACCESS_REVOKED, new WebhookJob(integration.id, integration.ownerAccountId,
                 accountId, generation, integration.revokeUrl, null, null));
+    }
+
+    /**
+     * The integration's owner and redirect URL: the owner may read its delivery log (from the answer to the create on),
+     * and the URL is checked once published.
+     */
+    public void integrationSaved(Integration integration) {
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id,
+                integration.ownerAccountId, integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+    }
+
+    public void integrationDeleted(Integration integration) {
+        outbox.enqueue(NEIGHBOUR, IntegrationDeleted.TYPE, new IntegrationDeleted(integration.id));
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The marketplace's reads: published versions (plus, for a technical account, its own unpublished integrations), each
  * with the listing in the asked language or, when the version lacks it, in the integration's first language that has
- * one. One statement per page; no entity is loaded.
+ * one. An unpublished integration without any listing yet is shown under its code, so that its owner can test-install
+ * it from the start. One statement per page; no entity is loaded.
  */
 @ApplicationScoped
 public class CatalogRepository {
@@ -47,11 +48,13 @@ public class CatalogRepository {
                 WHERE i.owner_account_id = ?2
                   AND NOT EXISTS (SELECT 1 FROM integration_version p WHERE p.integration_id = i.id AND p.status = 'published')
             )
-            SELECT s.id, s.code, s.number, s.category, s.testing, l.language, l.name, l.short_description, l.description,
+            SELECT s.id, s.code, s.number, s.category, s.testing,
+                   coalesce(l.language, CASE WHEN ?1 = ANY(s.languages) THEN ?1 ELSE s.languages[1] END),
+                   coalesce(l.name, s.code), l.short_description, l.description,
                    l.installed_description, l.privacy_policy_url, l.support_url, l.support_email, s.version_id
             FROM shown s
-            JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = s.version_id
-                          ORDER BY l.language = ?1 DESC, array_position(s.languages, l.language) LIMIT 1) l ON true
+            LEFT JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = s.version_id
+                               ORDER BY l.language = ?1 DESC, array_position(s.languages, l.language) LIMIT 1) l ON true
             """;
 
     /**
@@ -96,7 +99,9 @@ public class CatalogRepository {
     @SuppressWarnings("unchecked")
     private List<Row> testing(String language, long account, String category, String prefixQuery) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT t.id, t.code, t.number, t.category, true, l.language, l.name, l.short_description,
+                        SELECT t.id, t.code, t.number, t.category, true,
+                               coalesce(l.language, CASE WHEN ?1 = ANY(t.languages) THEN ?1 ELSE t.languages[1] END),
+                               coalesce(l.name, t.code), l.short_description,
                                icon.id, icon.content_type
                         FROM (SELECT i.id, i.code, i.languages, v.id AS version_id, v.number,
                                      coalesce(v.category, 'other') AS category
@@ -105,16 +110,16 @@ public class CatalogRepository {
                                             WHERE integration_id = i.id ORDER BY number DESC LIMIT 1) v ON true
                               WHERE i.owner_account_id = ?2 AND NOT EXISTS (SELECT 1 FROM integration_version p
                                     WHERE p.integration_id = i.id AND p.status = 'published')) t
-                        JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = t.version_id
-                                      ORDER BY l.language = ?1 DESC, array_position(t.languages, l.language) LIMIT 1) l ON true
+                        LEFT JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = t.version_id
+                                           ORDER BY l.language = ?1 DESC, array_position(t.languages, l.language) LIMIT 1) l ON true
                         LEFT JOIN LATERAL (SELECT m.id, b.content_type FROM listing_medium m
                                            JOIN media_blob b ON b.sha256 = m.sha256
                                            WHERE m.version_id = t.version_id AND m.language = l.language
                                              AND m.kind = 'icon' LIMIT 1) icon ON true
                         WHERE (CAST(?3 AS text) IS NULL OR t.category = ?3)
-                          AND (CAST(?4 AS text) IS NULL OR to_tsvector('simple', coalesce(l.name, '') || ' '
+                          AND (CAST(?4 AS text) IS NULL OR to_tsvector('simple', coalesce(l.name, t.code) || ' '
                                || coalesce(l.short_description, '')) @@ to_tsquery('simple', ?4))
-                        ORDER BY lower(coalesce(l.name, '')), t.id""")
+                        ORDER BY lower(coalesce(l.name, t.code)), t.id""")
                 .setParameter(1, language).setParameter(2, account).setParameter(3, category).setParameter(4, prefixQuery)
                 .getResultList();
         return rows.stream().map(CatalogRepository::row).toList();

@@ -61,6 +61,14 @@ public class Installations {
                 .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)));
     }
 
+    /** Removes every installation of an integration (it is being deleted); answers them as they were. */
+    public List<Installation> removeAll(UUID integrationId) {
+        return rows(entityManager.createNativeQuery("""
+                        DELETE FROM installation WHERE integration_id = ?1
+                        RETURNING integration_id, account_id, language, active, generation, installed_at""")
+                .setParameter(1, integrationId));
+    }
+
     private static OptionalLong generation(Query returning) {
         List<?> rows = returning.getResultList();
         return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) rows.get(0)).longValue());

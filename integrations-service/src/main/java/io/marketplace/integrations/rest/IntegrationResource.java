@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.service.IntegrationService;
 import io.marketplace.integrations.service.VersionService;
+import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.security.Roles;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,7 +54,7 @@ public class IntegrationResource {
     public Response create(CreateIntegrationRequest request, @Context UriInfo uri) {
         Integration integration = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(integration.id.toString()).build())
-                .entity(IntegrationResponse.from(integration))
+                .entity(view(integration))
                 .build();
     }
 
@@ -60,15 +63,17 @@ public class IntegrationResource {
     public PageResponse<IntegrationResponse> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
-        return PageResponse.of("integrations", request,
-                service.page(request).stream().map(IntegrationResponse::from).toList(), uri);
+        List<Integration> integrations = service.page(request);
+        Map<UUID, List<DeadLetter>> undelivered = service.undeliveredNotices(integrations.stream().map(i -> i.id).toList());
+        return PageResponse.of("integrations", request, integrations.stream()
+                .map(i -> IntegrationResponse.from(i, undelivered.getOrDefault(i.id, List.of()))).toList(), uri);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One of the account's integrations")
     public IntegrationResponse get(@PathParam("id") UUID id) {
-        return IntegrationResponse.from(service.get(id));
+        return view(service.get(id));
     }
 
     @DELETE
@@ -86,7 +91,7 @@ public class IntegrationResource {
     @Operation(summary = "Change redirect_uri, revoke_url (null removes it), scopes or languages; code is fixed")
     @Transactional
     public IntegrationResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
-        return IntegrationResponse.from(service.patch(id, patch));
+        return view(service.patch(id, patch));
     }
 
     @PUT
@@ -94,7 +99,7 @@ public class IntegrationResource {
     @Operation(summary = "Add a language (idempotent)")
     @Transactional
     public IntegrationResponse addLanguage(@PathParam("id") UUID id, @PathParam("lang") String lang) {
-        return IntegrationResponse.from(service.addLanguage(id, lang));
+        return view(service.addLanguage(id, lang));
     }
 
     @DELETE
@@ -103,5 +108,10 @@ public class IntegrationResource {
     public Response removeLanguage(@PathParam("id") UUID id, @PathParam("lang") String lang) {
         service.removeLanguage(id, lang);
         return Response.noContent().build();
+    }
+
+    private IntegrationResponse view(Integration integration) {
+        return IntegrationResponse.from(integration, service.undeliveredNotices(List.of(integration.id))
+                .getOrDefault(integration.id, List.of()));
     }
 }

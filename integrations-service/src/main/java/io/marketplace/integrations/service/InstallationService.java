@@ -100,13 +100,8 @@ public class InstallationService {
      * that no code or token of it works from then on; when keys-service cannot be reached, the revocation stays in
      * the outbox and lands as soon as keys-service is back.
      */
+    @Transactional
     public void disable(UUID integrationId) {
-        UUID revocation = QuarkusTransaction.requiringNew().call(() -> disableInTransaction(integrationId));
-        keysService.deliverNow(revocation);
-    }
-
-    /** Ends the installation's generation and queues its effects; answers the id of keys-service's revocation event. */
-    private UUID disableInTransaction(UUID integrationId) {
         long account = caller.accountId();
         Optional<Installation> existing = installations.lock(integrationId, account);
         OptionalLong generation = existing.isPresent() && existing.get().active()
@@ -114,12 +109,27 @@ public class InstallationService {
         if (generation.isEmpty()) {
             throw ProblemException.notFound("Integration " + integrationId + " is not installed in this account");
         }
-        Integration integration = integrations.snapshot(integrationId);
-        UUID revocation = keysService.installationDisabled(integration, account, generation.getAsLong());
-        webhookService.sendAccessRevoked(integration, account, generation.getAsLong());
-        statsService.uninstalled(integration, account, existing.get().language());
+        ended(integrations.snapshot(integrationId), account, generation.getAsLong(), existing.get().language());
+    }
+
+    /**
+     * Ends the installations of an integration that is being deleted (only its owner's test installs can exist: it was
+     * never published). The active ones end as a disable would, so their codes and tokens stop working and the
+     * developer's revoke URL hears of it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeAll(Integration integration) {
+        installations.removeAll(integration.id).stream().filter(Installation::active)
+                .forEach(installation -> ended(integration, installation.accountId(), installation.generation(),
+                        installation.language()));
+    }
+
+    /** Queues the effects of an installation's end. */
+    private void ended(Integration integration, long account, long generation, String language) {
+        keysService.installationDisabled(integration, account, generation);
+        webhookService.sendAccessRevoked(integration, account, generation);
+        statsService.uninstalled(integration, account, language);
         countAfterCommit("disable");
-        return revocation;
     }
 
     /** {@code marketplace_installations_total{action}}: installations made and disabled. */

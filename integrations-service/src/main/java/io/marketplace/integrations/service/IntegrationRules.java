@@ -1,13 +1,12 @@
 package io.marketplace.integrations.service;
 
 import io.marketplace.platform.domain.Language;
+import io.marketplace.platform.outbound.OutboundUrls;
 import io.marketplace.platform.problem.Violations;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 public final class IntegrationRules {
 
     public static final int MAX_CODE_LENGTH = 64;
-    public static final int MAX_URL_LENGTH = 2048;
     private static final Pattern CODE_CHARACTERS = Pattern.compile("[A-Za-z0-9_]+");
 
     private IntegrationRules() {
@@ -37,28 +35,23 @@ public final class IntegrationRules {
         }
     }
 
-    /** An absolute http(s) URL with a host, no credentials and no fragment (RFC 6749 §3.1.2 for redirect URIs). */
-    public static void absoluteHttpUrl(String field, String value, Violations violations) {
-        if (value.length() > MAX_URL_LENGTH) {
-            violations.add(field, "too_long", field + " must be at most " + MAX_URL_LENGTH + " characters");
-            return;
-        }
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            violations.add(field, "invalid_url", field + " is not a valid URL");
-            return;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            violations.add(field, "invalid_url", field + " must be an absolute http or https URL");
-        } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            violations.add(field, "invalid_url", field + " must name a host");
-        } else if (uri.getRawUserInfo() != null) {
-            violations.add(field, "invalid_url", field + " must not contain credentials");
-        } else if (uri.getRawFragment() != null) {
-            violations.add(field, "invalid_url", field + " must not contain a fragment (#...)");
+    /**
+     * An absolute http(s) URL with a host, no credentials and no fragment (RFC 6749 §3.1.2 for redirect URIs);
+     * answers whether it is one.
+     */
+    public static boolean absoluteHttpUrl(String field, String value, Violations violations) {
+        Optional<String> malformed = OutboundUrls.malformed(value);
+        malformed.ifPresent(reason -> violations.add(field, "invalid_url", field + " " + reason));
+        return malformed.isEmpty();
+    }
+
+    /**
+     * A URL this system will call (the redirect and revoke URLs): a valid absolute http(s) URL that the outbound
+     * policy does not refuse, the same policy webhook-service applies before each request.
+     */
+    public static void callbackUrl(String field, String value, OutboundUrls policy, Violations violations) {
+        if (absoluteHttpUrl(field, value, violations)) {
+            policy.refusal(value).ifPresent(reason -> violations.add(field, "unsafe_url", field + " " + reason));
         }
     }
 

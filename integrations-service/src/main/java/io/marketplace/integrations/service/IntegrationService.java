@@ -9,6 +9,9 @@ import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.rest.CreateIntegrationRequest;
+import io.marketplace.platform.outbound.OutboundUrls;
+import io.marketplace.platform.outbox.DeadLetters;
+import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.problem.FieldError;
 import io.marketplace.platform.problem.Problem;
@@ -22,8 +25,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.hibernate.exception.ConstraintViolationException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,6 +53,12 @@ public class IntegrationService {
     @Inject
     Caller caller;
 
+    @Inject
+    OutboundUrls outboundUrls;
+
+    @Inject
+    DeadLetters deadLetters;
+
     @Transactional
     public Integration create(CreateIntegrationRequest request) {
         caller.requireTechnicalAccount();
@@ -57,10 +68,10 @@ public class IntegrationService {
         Violations violations = new Violations();
         IntegrationRules.widgetCode(request.code(), violations);
         if (violations.require("redirect_uri", request.redirectUri())) {
-            IntegrationRules.absoluteHttpUrl("redirect_uri", request.redirectUri(), violations);
+            IntegrationRules.callbackUrl("redirect_uri", request.redirectUri(), outboundUrls, violations);
         }
         if (request.revokeUrl() != null) {
-            IntegrationRules.absoluteHttpUrl("revoke_url", request.revokeUrl(), violations);
+            IntegrationRules.callbackUrl("revoke_url", request.revokeUrl(), outboundUrls, violations);
         }
         List<String> scopes = IntegrationRules.scopes(request.scopes(), violations);
         List<String> languages = IntegrationRules.languages(request.languages(), violations);
@@ -89,6 +100,7 @@ public class IntegrationService {
             throw codeTaken(request.code());
         }
         keysService.integrationSaved(integration);
+        webhookService.integrationSaved(integration);
         return integration;
     }
 
@@ -103,6 +115,11 @@ public class IntegrationService {
 
     private static Integration missing(UUID id) {
         throw ProblemException.notFound("No integration " + id + " in this account");
+    }
+
+    /** The notices about these integrations that a neighbour refused for good, by integration. */
+    public Map<UUID, List<DeadLetter>> undeliveredNotices(Collection<UUID> integrationIds) {
+        return deadLetters.aboutIntegrations(integrationIds);
     }
 
     public List<Integration> page(PageRequest page) {
@@ -130,13 +147,13 @@ public class IntegrationService {
         }
         String redirectUri = patch.has("redirect_uri") ? requiredText(patch, "redirect_uri", violations) : integration.redirectUri;
         if (patch.has("redirect_uri") && redirectUri != null) {
-            IntegrationRules.absoluteHttpUrl("redirect_uri", redirectUri, violations);
+            IntegrationRules.callbackUrl("redirect_uri", redirectUri, outboundUrls, violations);
         }
         String revokeUrl = integration.revokeUrl;
         if (patch.has("revoke_url")) {
             revokeUrl = patch.get("revoke_url").isNull() ? null : requiredText(patch, "revoke_url", violations);
             if (revokeUrl != null) {
-                IntegrationRules.absoluteHttpUrl("revoke_url", revokeUrl, violations);
+                IntegrationRules.callbackUrl("revoke_url", revokeUrl, outboundUrls, violations);
             }
         }
         List<String> scopes = integration.scopes;
@@ -162,7 +179,7 @@ public class IntegrationService {
         integration.languages = new ArrayList<>(languages);
         integration.updatedAt = Instant.now();
         keysService.integrationSaved(integration);
-        webhookService.publishedIntegrationSaved(integration);
+        webhookService.integrationSaved(integration);
         return integration;
     }
 

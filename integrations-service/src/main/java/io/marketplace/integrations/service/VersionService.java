@@ -67,6 +67,9 @@ public class VersionService {
     @Inject
     Caller caller;
 
+    @Inject
+    InstallationService installations;
+
     /** Sends a draft to review, or answers 422 with every problem of the completeness report (nothing changes). */
     @Transactional
     public IntegrationVersion requestReview(UUID integrationId, int number) {
@@ -188,8 +191,10 @@ public class VersionService {
         if (integration.versions.stream().anyMatch(v -> v.status != VersionStatus.DRAFT)) {
             throw ProblemException.conflict("A version of this integration was sent to review; it can no longer be deleted");
         }
+        installations.removeAll(integration);
         integrationRepository.delete(integration);
         keysService.integrationDeleted(integration);
+        webhookService.integrationDeleted(integration);
     }
 
     /** The versions waiting for moderators, oldest request first, with one more to tell whether a next page exists. */

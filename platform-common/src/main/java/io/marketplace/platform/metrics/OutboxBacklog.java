@@ -24,7 +24,7 @@ public class OutboxBacklog {
     @Inject
     public OutboxBacklog(MeterRegistry registry) {
         Gauge.builder("marketplace.outbox.backlog", pending, AtomicLong::get)
-                .description("Outbox events not yet delivered to a neighbour service")
+                .description("Outbox events not yet delivered to a neighbour service (dead letters aside)")
                 .register(registry);
     }
 
@@ -32,6 +32,6 @@ public class OutboxBacklog {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         pending.set(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM outbox WHERE delivered_at IS NULL").getSingleResult()).longValue()));
+                "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND dead_at IS NULL").getSingleResult()).longValue()));
     }
 }

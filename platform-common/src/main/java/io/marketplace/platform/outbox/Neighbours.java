@@ -100,6 +100,20 @@ public class Neighbours {
         return false;
     }
 
+    /**
+     * Whether the neighbour refused the request for good: a 4xx that asking again would not change. 408, 409 and 429
+     * are about the moment; 401 and 403 are about this service's credentials (a deployment's slip, fixed without
+     * touching the events), so they are retried too.
+     */
+    public static boolean refusedForGood(Throwable e) {
+        if (!(e instanceof WebApplicationException web)) {
+            return false;
+        }
+        int status = web.getResponse().getStatus();
+        return status >= 400 && status < 500 && status != 401 && status != 403 && status != 408 && status != 409
+                && status != 429;
+    }
+
     /** A 4xx answer says the neighbour is up and the request was wrong: neither a retry nor a breaker failure. */
     private static boolean worthRetrying(Throwable e) {
         return !(e instanceof WebApplicationException web && web.getResponse().getStatus() < 500);

@@ -2,19 +2,21 @@ package io.marketplace.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * Records an event for a neighbour in the caller's transaction: the event exists exactly when the change it
  * describes was committed. {@link OutboxRelay} delivers it later, however long the neighbour is down, and is woken
- * as soon as the transaction commits.
+ * as soon as the transaction commits. {@link #enqueueBeforeAnswer} also holds the HTTP answer until the neighbour has
+ * the event ({@link ReadYourWrites}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,6 +29,20 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Like {@link #enqueue}, and the HTTP request that commits it is answered only once the neighbour has the event
+     * (or could not be reached): the caller's next request to that neighbour sees the change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueueBeforeAnswer(String destination, String type, Object data) {
+        UUID eventId = enqueue(destination, type, data);
+        AfterCommit.run(transactions, () -> ReadYourWrites.committed(destination, eventId));
+        return eventId;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String destination, String type, Object data) {
@@ -50,13 +66,5 @@ public class Outbox {
                 .executeUpdate();
         relay.wakeUpAfterCommit();
         return eventId;
-    }
-
-    /**
-     * Delivers committed events to their neighbour now, from the caller's thread, for a caller that must not answer
-     * before the neighbour has them; false if it could not (they stay pending and the relay keeps trying).
-     */
-    public boolean deliverNow(String destination, List<UUID> eventIds) {
-        return relay.deliverNow(destination, eventIds);
     }
 }

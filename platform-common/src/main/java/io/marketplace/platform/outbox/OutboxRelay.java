@@ -2,11 +2,13 @@ package io.marketplace.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.persistence.SqlValues;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -62,6 +64,9 @@ public class OutboxRelay {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    MeterRegistry registry;
+
     /** How soon a neighbour that could not be reached is tried again: a disable must reach keys-service that fast. */
     private static final Duration UNREACHABLE_RETRY = Duration.ofMillis(250);
     /** How long a caller of {@link #deliverNow} lets the relay send its events before sending them itself. */
@@ -98,7 +103,7 @@ public class OutboxRelay {
     }
 
     /** Relay as soon as the current transaction commits. */
-    void wakeUpAfterCommit() {
+    public void wakeUpAfterCommit() {
         signal.wakeUpAfterCommit(transactions);
     }
 
@@ -151,7 +156,8 @@ public class OutboxRelay {
 
     private boolean sendNow(String destination, List<UUID> eventIds) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> deliver(destination, lockPending(destination, eventIds)) >= 0);
+            return QuarkusTransaction.requiringNew().call(() -> deliver(destination, lockPending(destination, eventIds)))
+                    .allDelivered();
         } catch (RuntimeException e) {
             LOG.debugf("Outbox: immediate delivery to %s did not happen (%s); the relay keeps trying", destination, e.getMessage());
             return false;
@@ -178,7 +184,7 @@ public class OutboxRelay {
         urgentDestinations.removeAll(urgent);
         destinations.sort(Comparator.comparing(destination -> !urgent.contains(destination)));
         for (String destination : destinations) {
-            while (QuarkusTransaction.requiringNew().call(() -> deliverBatch(destination, batchSize)) == batchSize) {
+            while (QuarkusTransaction.requiringNew().call(() -> deliverBatch(destination, batchSize)).settledAll(batchSize)) {
                 // a full batch went through: more may be waiting
             }
         }
@@ -194,20 +200,20 @@ public class OutboxRelay {
     @SuppressWarnings("unchecked")
     private List<String> destinationsDue() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "SELECT DISTINCT destination FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()")
+                        "SELECT DISTINCT destination FROM outbox WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()")
                 .getResultList());
     }
 
-    /** Delivers one batch; answers how many rows were delivered (0 when the neighbour failed). */
+    /** Delivers one batch of due rows. */
     @SuppressWarnings("unchecked")
-    private int deliverBatch(String destination, int batchSize) {
+    private Outcome deliverBatch(String destination, int batchSize) {
         List<Object[]> due = entityManager.createNativeQuery(SELECT_ROWS + """
-                        WHERE destination = ?1 AND delivered_at IS NULL AND next_attempt_at <= now()
+                        WHERE destination = ?1 AND delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
                         ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, destination)
                 .setParameter(2, batchSize)
                 .getResultList();
-        return Math.max(deliver(destination, due), 0);
+        return deliver(destination, due);
     }
 
     /** The named rows still pending, locked: one the relay is sending is waited for (a few seconds at most). */
@@ -216,6 +222,7 @@ public class OutboxRelay {
         entityManager.createNativeQuery("SET LOCAL lock_timeout = '5s'").executeUpdate();
         return entityManager.createNativeQuery(SELECT_ROWS + """
                         WHERE event_id = ANY(CAST(?1 AS uuid[])) AND destination = ?2 AND delivered_at IS NULL
+                          AND dead_at IS NULL
                         ORDER BY id FOR UPDATE""")
                 .setParameter(1, eventIds.stream().map(UUID::toString).toArray(String[]::new))
                 .setParameter(2, destination)
@@ -224,10 +231,32 @@ public class OutboxRelay {
 
     private static final String SELECT_ROWS = "SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent FROM outbox ";
 
-    /** Sends the locked rows as one batch and records the outcome; answers how many were delivered, -1 on failure. */
-    private int deliver(String destination, List<Object[]> due) {
+    /** What became of the rows of one delivery: sent, set aside as dead letters, or to be tried again. */
+    private record Outcome(int delivered, int dead, int retried) {
+        static final Outcome NOTHING = new Outcome(0, 0, 0);
+
+        Outcome plus(Outcome other) {
+            return new Outcome(delivered + other.delivered, dead + other.dead, retried + other.retried);
+        }
+
+        boolean allDelivered() {
+            return dead == 0 && retried == 0;
+        }
+
+        /** Whether all of a full batch was settled, so that more may be waiting behind it. */
+        boolean settledAll(int batchSize) {
+            return retried == 0 && delivered + dead == batchSize;
+        }
+    }
+
+    /**
+     * Sends the locked rows as one batch and records the outcome. A batch the neighbour refuses for good (a 4xx that
+     * asking again would not change) is split in halves and each half sent on its own, so that the events it accepts
+     * go through and only those it refuses alone become dead letters.
+     */
+    private Outcome deliver(String destination, List<Object[]> due) {
         if (due.isEmpty()) {
-            return 0;
+            return Outcome.NOTHING;
         }
         List<Long> ids = due.stream().map(row -> ((Number) row[0]).longValue()).toList();
         List<UUID> eventIds = due.stream().map(row -> (UUID) row[1]).toList();
@@ -235,9 +264,18 @@ public class OutboxRelay {
             neighbours.deliver(destination, new EventBatch(due.stream().map(this::envelope).toList()));
         } catch (Exception e) {
             commitWithoutWaitingForDisk();
+            if (Neighbours.refusedForGood(e)) {
+                if (due.size() > 1) {
+                    int half = due.size() / 2;
+                    return deliver(destination, due.subList(0, half)).plus(deliver(destination, due.subList(half, due.size())));
+                }
+                setAside(destination, due.get(0), e);
+                settle(eventIds, false);
+                return new Outcome(0, 1, 0);
+            }
             scheduleRetry(destination, ids, e);
             settle(eventIds, false);
-            return -1;
+            return new Outcome(0, 0, due.size());
         }
         // the neighbour has committed them: whoever waits may answer now
         settle(eventIds, true);
@@ -249,7 +287,25 @@ public class OutboxRelay {
                         "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id IN (?1)")
                 .setParameter(1, ids)
                 .executeUpdate();
-        return due.size();
+        return new Outcome(due.size(), 0, 0);
+    }
+
+    /**
+     * An event the neighbour refuses on its own is never retried: it is kept as a dead letter with the refusal, counted
+     * ({@code marketplace_outbox_dead_letters_total}), listed for operators and for whoever it concerns, and sent again
+     * only when an operator replays it ({@link DeadLetters}).
+     */
+    private void setAside(String destination, Object[] row, Exception refusal) {
+        String error = describe(refusal);
+        String type = (String) row[2];
+        LOG.warnf("Outbox: %s refused event %s (%s) for good; kept as a dead letter: %s", destination, row[1], type, error);
+        entityManager.createNativeQuery(
+                        "UPDATE outbox SET dead_at = now(), attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
+                .setParameter(1, ((Number) row[0]).longValue())
+                .setParameter(2, error)
+                .executeUpdate();
+        AfterCommit.run(transactions, () -> registry.counter("marketplace.outbox.dead.letters",
+                "destination", destination, "type", type).increment());
     }
 
     /**

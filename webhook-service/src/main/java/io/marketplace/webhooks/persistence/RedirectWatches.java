@@ -19,6 +19,32 @@ public class RedirectWatches {
     public record Watch(UUID integrationId, String url, String status) {
     }
 
+    /**
+     * An integration as integrations-service saved it: its owner and redirect URL; whether it is published (watched)
+     * comes from {@link #save}.
+     */
+    public void learn(UUID integrationId, long ownerAccountId, String url) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO redirect_watch (integration_id, owner_account_id, url, published) VALUES (?1, ?2, ?3, false)
+                        ON CONFLICT (integration_id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
+                            url = excluded.url,
+                            status = CASE WHEN redirect_watch.url = excluded.url THEN redirect_watch.status END""")
+                .setParameter(1, integrationId).setParameter(2, ownerAccountId).setParameter(3, url)
+                .executeUpdate();
+    }
+
+    public void forget(UUID integrationId) {
+        entityManager.createNativeQuery("DELETE FROM redirect_watch WHERE integration_id = ?1")
+                .setParameter(1, integrationId).executeUpdate();
+    }
+
+    /** Whether the account owns the integration, as far as integrations-service has told. */
+    public boolean owns(UUID integrationId, long accountId) {
+        return !entityManager.createNativeQuery(
+                        "SELECT 1 FROM redirect_watch WHERE integration_id = ?1 AND owner_account_id = ?2")
+                .setParameter(1, integrationId).setParameter(2, accountId).getResultList().isEmpty();
+    }
+
     public void save(UUID integrationId, long ownerAccountId, String url, boolean published) {
         entityManager.createNativeQuery("""
                         INSERT INTO redirect_watch (integration_id, owner_account_id, url, published) VALUES (?1, ?2, ?3, ?4)

@@ -10,6 +10,7 @@ import io.marketplace.platform.security.Caller;
 import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.Attempt;
 import io.marketplace.webhooks.persistence.DeliveryStore.Delivery;
+import io.marketplace.webhooks.persistence.RedirectWatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,9 @@ public class DeliveryLog {
     @Inject
     InstallationStates installations;
 
+    @Inject
+    RedirectWatches watches;
+
     public record Filter(String status, Instant from, Instant to, PageRequest page) {
     }
 
@@ -68,6 +72,9 @@ public class DeliveryLog {
     @Transactional
     public List<Entry> list(UUID integrationId, Filter filter) {
         caller.requireTechnicalAccount();
+        if (!watches.owns(integrationId, caller.accountId())) {
+            throw ProblemException.notFound("No integration " + integrationId + " in this account");
+        }
         List<Delivery> deliveries = store.page(integrationId, caller.accountId(), filter.status(), filter.from(), filter.to(),
                 filter.page().limit() + 1, filter.page().offset());
         Map<UUID, List<Attempt>> attempts = store.attempts(deliveries.stream().map(Delivery::id).toList());

@@ -4,6 +4,7 @@ import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.inbox.JsonEventHandler;
+import io.marketplace.platform.outbound.OutboundUrls;
 import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.Violations;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Accepts delivery jobs from integrations-service through the shared inbox: the whole batch is checked first
- * (URLs included, without any lookup or connection), then stored in the inbox's transaction, so a job is
+ * (without any lookup or connection), then stored in the inbox's transaction, so a job is
  * acknowledged only once it is stored, and a job id seen before is not stored twice. The dispatcher is woken
  * once the transaction commits.
  */
@@ -28,9 +29,6 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
 
     @Inject
     DeliveryStore store;
-
-    @Inject
-    OutboundGuard guard;
 
     @Inject
     DeliveryDispatcher dispatcher;
@@ -50,8 +48,10 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
         violations.requirePositive(prefix + ".owner_account_id", job.ownerAccountId());
         violations.requirePositive(prefix + ".account_id", job.accountId());
         violations.requirePositive(prefix + ".generation", job.generation());
+        // a URL the outbound policy forbids is stored and then blocked, visibly in the delivery log; only one that is
+        // no URL at all is refused here
         if (job.url() != null) {
-            guard.refusal(job.url()).ifPresent(reason -> violations.add(prefix + ".url", "invalid_url", "url " + reason));
+            OutboundUrls.malformed(job.url()).ifPresent(reason -> violations.add(prefix + ".url", "invalid_url", "url " + reason));
         }
     }
 

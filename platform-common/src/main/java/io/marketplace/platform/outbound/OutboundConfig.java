@@ -1,4 +1,4 @@
-package io.marketplace.webhooks.config;
+package io.marketplace.platform.outbound;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

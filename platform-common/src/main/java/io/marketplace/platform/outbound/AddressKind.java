@@ -1,4 +1,4 @@
-package io.marketplace.webhooks.service;
+package io.marketplace.platform.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
