@@ -28,6 +28,8 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(value = NeighboursStub.class, scope = TestResourceScope.GLOBAL,
@@ -200,6 +202,46 @@ class CreateIntegrationTest {
                     .then().statusCode(400)
                     .body("errors.field", contains("redirect_uri"));
         }
+    }
+
+    /** Refused under every policy, the loopback-only one of the tests included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/x",
+            "http://10.0.0.1/x", "http://0.0.0.0/x", "http://[::]/x", "http://100.64.0.1/x", "http://224.0.0.1/x",
+            "http://[fe80::1%25eth0]/x", "http://0x7f000001/x", "http://2130706433/x", "http://0177.0.0.1/x"})
+    void refusesARedirectOrRevokeUrlThatTheOutboundPolicyWouldNeverCall(String url) {
+        long account = newAccount();
+        Map<String, Object> body = validIntegration();
+        body.put("redirect_uri", url);
+        body.put("revoke_url", url);
+
+        asDeveloper(account).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("redirect_uri", "revoke_url"));
+        asDeveloper(account).when().get("/api/v1/integrations").then().statusCode(200).body("_embedded.integrations", hasSize(0));
+
+        String id = Fixtures.createIntegration(account);
+        asDeveloper(account).body(Map.of("revoke_url", url))
+                .when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("revoke_url"))
+                .body("errors[0].code", equalTo("unsafe_url"));
+        asDeveloper(account).when().get("/api/v1/integrations/" + id)
+                .then().statusCode(200).body("revoke_url", equalTo("https://dev.example.com/revoked"));
+    }
+
+    @Test
+    void namesTheAddressKindInTheMessage() {
+        Map<String, Object> body = validIntegration();
+        body.put("revoke_url", "http://169.254.169.254/latest/meta-data/");
+        asDeveloper(newAccount()).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors[0].code", equalTo("unsafe_url"))
+                .body("errors[0].message", equalTo(
+                        "revoke_url points at a link-local address, which is never reached"));
     }
 
     @Test

@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -163,6 +165,54 @@ class InstallationTest {
         // keys-service learns of the owner's own install, so its Keys view can offer it an authorization code
         await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.enabled", draft).size() == 1);
         assertThat(events("installation.enabled", draft).get(0).at("/data/account_id").asLong(), equalTo(developer));
+    }
+
+    @Test
+    void theOwnerTestInstallsAFreshIntegrationWithNoListingUnderItsCode() {
+        long developer = newAccount();
+        Map<String, Object> fresh = Fixtures.validIntegration();
+        String id = Fixtures.asDeveloper(developer).body(fresh).when().post("/api/v1/integrations")
+                .then().statusCode(201).extract().path("id");
+        RequestSpecification owner = given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json");
+
+        owner.body(Map.of("language", "es")).when().post(installation(id))
+                .then().statusCode(201).body("code", equalTo(fresh.get("code"))).body("language", equalTo("es"));
+        given().auth().oauth2(TestTokens.technicalAdmin(developer)).queryParam("lang", "en")
+                .when().get("/api/v1/marketplace/integrations/" + id)
+                .then().statusCode(200).body("name", equalTo(fresh.get("code"))).body("testing", equalTo(true));
+        given().auth().oauth2(TestTokens.technicalAdmin(developer))
+                .when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id", hasItem(id));
+        // the Keys view offers a code for it at once: keys-service had the installation before the 201
+        assertThat(events("installation.enabled", id), hasSize(1));
+        asAccountAdmin(newAccount()).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(404);
+    }
+
+    @Test
+    void deletingATestInstalledDraftEndsItsInstallationAndDeletesIt() {
+        long developer = newAccount();
+        String active = Fixtures.createIntegration(developer);
+        String disabled = Fixtures.createIntegration(developer);
+        RequestSpecification owner = given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json");
+        for (String id : List.of(active, disabled)) {
+            given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json")
+                    .body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        }
+        owner.when().delete(installation(disabled)).then().statusCode(204);
+
+        for (String id : List.of(active, disabled)) {
+            Fixtures.asDeveloper(developer).when().delete("/api/v1/integrations/" + id).then().statusCode(204);
+            Fixtures.asDeveloper(developer).when().get("/api/v1/integrations/" + id).then().statusCode(404);
+        }
+
+        // the active installation ended as a disable would, before the integration went
+        assertThat(generations("installation.disabled", active), contains(1L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("access_revoked", active).size() == 1
+                && events("integration.deleted", active).size() == 2 && events("integration.deleted", disabled).size() == 2);
+        assertThat("the disabled one is not revoked twice", events("installation.disabled", disabled), hasSize(1));
+        given().auth().oauth2(TestTokens.technicalAdmin(developer)).when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id",
+                        not(hasItem(active)));
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,10 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Creating an integration tells keys-service through the outbox, whatever state keys-service is in. */
+/** Creating an integration tells keys- and webhook-service through the outbox, whatever state they are in. */
 @QuarkusTest
 class OutboxDeliveryTest {
 
@@ -53,22 +57,26 @@ class OutboxDeliveryTest {
                 .then().statusCode(201)
                 .extract().path("id");
 
-        // keys-service is down: the integration exists and the relay keeps trying
-        await().atMost(Duration.ofSeconds(15)).until(() -> requestsAbout(id).size() >= 2);
-        String eventIdWhileDown = eventAbout(requestsAbout(id).get(0), id).get("event_id").asText();
+        // keys- and webhook-service are down: the integration exists and the relay keeps trying
+        await().atMost(Duration.ofSeconds(15)).until(() -> requestsAbout(id).size() >= 4);
+        Set<String> eventIdsWhileDown = requestsAbout(id).stream().map(request -> eventAbout(request, id).get("event_id").asText())
+                .collect(Collectors.toSet());
+        assertThat("one event per neighbour, each retried under its own id", eventIdsWhileDown, hasSize(2));
 
         NeighboursStub.acceptAllEvents(neighbours);
-        await().atMost(Duration.ofSeconds(30)).until(() -> requestsAbout(id).size() == 1);
-        // acknowledged: later relay rounds never send it again
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> requestsAbout(id).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requestsAbout(id).size() == 2);
+        // acknowledged: later relay rounds never send them again
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> requestsAbout(id).size() == 2);
 
-        LoggedRequest delivered = requestsAbout(id).get(0);
-        JsonNode event = eventAbout(delivered, id);
-        assertThat("the event keeps its id across retries", event.get("event_id").asText(), equalTo(eventIdWhileDown));
-        assertThat(event.get("type").asText(), equalTo("integration.saved"));
-        assertThat(event.at("/data/redirect_uri").asText(), equalTo("https://dev.example.com/oauth/callback"));
-        assertThat(delivered.getHeader("Authorization"), startsWith("Bearer "));
-        assertThat("the relay presents a service token", claimsOf(delivered.getHeader("Authorization")), containsString("\"service\""));
+        for (LoggedRequest delivered : requestsAbout(id)) {
+            JsonNode event = eventAbout(delivered, id);
+            assertThat("the event keeps its id across retries", eventIdsWhileDown, hasItem(event.get("event_id").asText()));
+            assertThat(event.get("type").asText(), equalTo("integration.saved"));
+            assertThat(event.at("/data/redirect_uri").asText(), equalTo("https://dev.example.com/oauth/callback"));
+            assertThat(delivered.getHeader("Authorization"), startsWith("Bearer "));
+            assertThat("the relay presents a service token", claimsOf(delivered.getHeader("Authorization")),
+                    containsString("\"service\""));
+        }
     }
 
     @Test
@@ -79,9 +87,9 @@ class OutboxDeliveryTest {
                 .when().patch("/api/v1/integrations/{id}", id)
                 .then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> redirectUrisSentFor(id).size() == 2);
-        assertThat(redirectUrisSentFor(id), equalTo(List.of(
-                "https://dev.example.com/oauth/callback", "https://second.example.com/cb")));
+        // each answer waited for keys- and webhook-service to have its event: no waiting here, and no overtaking
+        assertThat(redirectUrisSentFor(id), equalTo(List.of("https://dev.example.com/oauth/callback",
+                "https://dev.example.com/oauth/callback", "https://second.example.com/cb", "https://second.example.com/cb")));
     }
 
     private List<LoggedRequest> requestsAbout(String integrationId) {

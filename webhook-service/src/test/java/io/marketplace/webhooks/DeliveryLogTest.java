@@ -1,7 +1,9 @@
 package io.marketplace.webhooks;
 
+import static io.marketplace.webhooks.WebhookFixtures.job;
 import static io.marketplace.webhooks.WebhookFixtures.log;
 import static io.marketplace.webhooks.WebhookFixtures.newAccount;
+import static io.marketplace.webhooks.WebhookFixtures.owned;
 import static io.marketplace.webhooks.WebhookFixtures.revoked;
 import static io.marketplace.webhooks.WebhookFixtures.send;
 import static io.marketplace.webhooks.WebhookFixtures.status;
@@ -62,12 +64,27 @@ class DeliveryLogTest extends WithHealthyNeighbours {
         UUID job = UUID.randomUUID();
         send(revoked(job, integration, owner, 1, "https://dev.example.com/revoke")).statusCode(200);
 
-        log(newAccount(), integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
+        log(newAccount(), integration).statusCode(404).contentType("application/problem+json");
+        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(1));
         given().auth().oauth2(TestTokens.technicalAdmin(newAccount()))
                 .when().get("/api/v1/integrations/{id}/deliveries/{d}", integration, job).then().statusCode(404);
         given().auth().oauth2(TestTokens.user(owner, true, Roles.DEVELOPER))
                 .when().get("/api/v1/integrations/{id}/deliveries", integration).then().statusCode(403);
         given().when().get("/api/v1/integrations/{id}/deliveries", integration).then().statusCode(401);
+    }
+
+    @Test
+    void anIntegrationWithoutDeliveriesHasAnEmptyLogForItsOwnerOnlyFromTheMomentItIsSaved() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        log(owner, integration).statusCode(404);
+
+        owned(integration, owner);
+
+        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
+        log(newAccount(), integration).statusCode(404);
+        send(job(UUID.randomUUID(), "integration.deleted", "{\"integration_id\": \"" + integration + "\"}")).statusCode(200);
+        log(owner, integration).statusCode(404);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marketplace.webhooks;
 
+import static io.marketplace.webhooks.WebhookFixtures.delivery;
 import static io.marketplace.webhooks.WebhookFixtures.job;
 import static io.marketplace.webhooks.WebhookFixtures.log;
 import static io.marketplace.webhooks.WebhookFixtures.newAccount;
@@ -10,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -44,8 +46,6 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
         send(good,
                 revoked(UUID.randomUUID(), integration, owner, 1, "not a url"),
                 revoked(UUID.randomUUID(), integration, owner, 1, "ftp://files.example.com/revoke"),
-                revoked(UUID.randomUUID(), integration, owner, 1, "http://10.0.0.1/revoke"),
-                revoked(UUID.randomUUID(), integration, owner, 1, "http://169.254.169.254/latest/meta-data"),
                 job(UUID.randomUUID(), "access_revoked", "{\"integration_id\": \"" + integration + "\"}"),
                 job(UUID.randomUUID(), "installed", """
                         {"integration_id": "%s", "owner_account_id": %d, "account_id": 7, "url": "http://127.0.0.1:9/oauth"}"""
@@ -53,12 +53,33 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
                 job(UUID.randomUUID(), "fax_sent", "{}"))
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("events[1].data.url", "events[2].data.url", "events[3].data.url",
-                        "events[4].data.url", "events[5].data.owner_account_id", "events[5].data.account_id",
-                        "events[5].data.generation", "events[6].data.generation", "events[6].data.referer",
-                        "events[7].type"));
+                .body("errors.field", containsInAnyOrder("events[1].data.url", "events[2].data.url",
+                        "events[3].data.owner_account_id", "events[3].data.account_id",
+                        "events[3].data.generation", "events[4].data.generation", "events[4].data.referer",
+                        "events[5].type"));
 
-        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
+        // nothing stored: the integration is not even known
+        log(owner, integration).statusCode(404);
+    }
+
+    /**
+     * A URL the outbound policy forbids (saved before integrations-service checked it) is no reason to refuse the
+     * job: refused, it would stay in integrations-service's outbox as a dead letter. It is stored, blocked at once,
+     * and the developer reads why in the delivery log.
+     */
+    @Test
+    void storesAJobForAForbiddenUrlAsBlockedWithTheReason() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID metadata = UUID.randomUUID();
+        UUID privateNetwork = UUID.randomUUID();
+
+        send(revoked(metadata, integration, owner, 1, "http://169.254.169.254/latest/meta-data/"),
+                revoked(privateNetwork, integration, owner + 1, 1, "http://10.0.0.1/revoke")).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "blocked".equals(status(owner, integration, metadata)));
+        delivery(owner, integration, metadata).statusCode(200)
+                .body("last_error", containsString("link-local address"));
     }
 
     @Test

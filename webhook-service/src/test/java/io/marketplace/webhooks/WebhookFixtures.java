@@ -89,6 +89,13 @@ final class WebhookFixtures {
         return send(List.of(jobs));
     }
 
+    /** integrations-service tells webhook-service who owns an integration when it is saved. */
+    static void owned(UUID integration, long owner) {
+        send(job(UUID.randomUUID(), "integration.saved", """
+                {"integration_id": "%s", "owner_account_id": %d, "code": "w%d", "redirect_uri": "https://dev.example.com/oauth",
+                 "scopes": ["crm"]}""".formatted(integration, owner, owner))).statusCode(200);
+    }
+
     static ValidatableResponse log(long owner, UUID integration) {
         return given().auth().oauth2(TestTokens.technicalAdmin(owner))
                 .when().get("/api/v1/integrations/{id}/deliveries", integration).then();

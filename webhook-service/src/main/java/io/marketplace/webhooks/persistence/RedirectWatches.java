@@ -38,10 +38,16 @@ public class RedirectWatches {
                 .setParameter(1, integrationId).executeUpdate();
     }
 
-    /** Whether the account owns the integration, as far as integrations-service has told. */
+    /**
+     * Whether the account owns the integration, as integrations-service told: when it was saved, or in the jobs about
+     * it (which name the owner too).
+     */
     public boolean owns(UUID integrationId, long accountId) {
-        return !entityManager.createNativeQuery(
-                        "SELECT 1 FROM redirect_watch WHERE integration_id = ?1 AND owner_account_id = ?2")
+        return !entityManager.createNativeQuery("""
+                        SELECT 1 FROM redirect_watch WHERE integration_id = ?1 AND owner_account_id = ?2
+                        UNION ALL
+                        SELECT 1 FROM delivery WHERE integration_id = ?1 AND owner_account_id = ?2
+                        LIMIT 1""")
                 .setParameter(1, integrationId).setParameter(2, accountId).getResultList().isEmpty();
     }
 
