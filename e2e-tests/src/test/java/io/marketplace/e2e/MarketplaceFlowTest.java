@@ -6,9 +6,11 @@ import static io.marketplace.e2e.MarketplaceSteps.pointAt;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.marketplace.e2e.DeveloperBackend.Received;
@@ -17,6 +19,10 @@ import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +41,9 @@ import org.junit.jupiter.api.Test;
  * account installs it, the developer's backend gets the code, exchanges and refreshes it, the account disables the
  * integration, the backend gets the signed access-revoked GET, the tokens are dead, and the statistics show one
  * install and one uninstall. Then the same with webhook-service and stats-service down during the install, and a
- * hundred installs and disables made while keys-, webhook- and stats-service are all down.
+ * hundred installs and disables made while keys-, webhook- and stats-service are all down. And the edges a new
+ * developer meets first: read-your-writes across services after a create, a test install before any listing, the
+ * delete of a test-installed draft, and a forbidden revoke URL that must not leave anything stuck.
  */
 class MarketplaceFlowTest {
 
@@ -122,6 +130,105 @@ class MarketplaceFlowTest {
                     Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
             assertThat(webhookIdsByAccount.size(), equalTo(100));
             assertThat(webhookIdsByAccount.values().stream().allMatch(ids -> ids.size() == 1), equalTo(true));
+        }
+    }
+
+    @Test
+    void theOwnersKeysViewAndDeliveryLogAnswerRightAfterTheCreateAndNobodyElseSeesThem() {
+        long developer = nextAccount++;
+        long stranger = nextAccount++;
+        for (int i = 0; i < 20; i++) {
+            String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                    .body(Map.of("code", "ryw" + Long.toString(System.nanoTime(), 36), "redirect_uri", "https://dev.example.com/oauth",
+                            "scopes", List.of("crm"), "languages", List.of("en")))
+                    .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+
+            // no waiting: each service had the integration before the 201
+            as(TestTokens.technicalAdmin(developer), Service.KEYS)
+                    .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200);
+            as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
+                    .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(200)
+                    .body("_embedded.deliveries", hasSize(0));
+            as(TestTokens.technicalAdmin(stranger), Service.WEBHOOK)
+                    .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(404);
+            as(TestTokens.technicalAdmin(stranger), Service.KEYS)
+                    .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aFreshIntegrationIsTestInstalledItsCodeExchangedAndThenItIsDeletedWithItsInstallation() {
+        long developer = nextAccount++;
+        String codePath = "/fresh-oauth-" + developer;
+        String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .body(Map.of("code", "fresh" + Long.toString(System.nanoTime(), 36), "redirect_uri", backend.url(codePath),
+                        "scopes", List.of("crm"), "languages", List.of("en")))
+                .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+        String secretKey = as(TestTokens.technicalAdmin(developer), Service.KEYS)
+                .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200).extract().path("secret_key");
+
+        // no listing yet: the owner installs it in its own account right away
+        as(TestTokens.technicalAdmin(developer), Service.INTEGRATIONS).body(Map.of("language", "en"))
+                .when().post("/api/v1/marketplace/integrations/" + id + "/installation").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.received(codePath).size() == 1);
+        String code = parameters(backend.received(codePath).get(0).rawQuery()).get("code");
+        given().baseUri(stack.url(Service.KEYS))
+                .formParams(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", backend.url(codePath),
+                        "client_id", id, "client_secret", secretKey))
+                .when().post("/oauth2/access_token").then().statusCode(200).body("access_token", notNullValue());
+
+        as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .when().delete("/api/v1/integrations/" + id).then().statusCode(204);
+
+        as(TestTokens.technicalAdmin(developer), Service.INTEGRATIONS).when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id", not(hasItem(id)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(TestTokens.technicalAdmin(developer), Service.KEYS)
+                .when().get("/api/v1/integrations/" + id + "/keys").then().extract().statusCode() == 404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
+                .when().get("/api/v1/integrations/" + id + "/deliveries").then().extract().statusCode() == 404);
+    }
+
+    /**
+     * A revoke URL saved before integrations-service applied the outbound policy (written here straight into its
+     * database) is no poison: the notice is blocked, the developer reads why in the delivery log, and nothing stays
+     * pending or dead in the outbox.
+     */
+    @Test
+    void aForbiddenRevokeUrlFromBeforeThePolicyEndsBlockedInTheDeliveryLogAndNothingIsStuck() throws Exception {
+        long developer = nextAccount++;
+        String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .body(Map.of("code", "legacy" + Long.toString(System.nanoTime(), 36), "redirect_uri", backend.url("/legacy-oauth"),
+                        "scopes", List.of("crm"), "languages", List.of("en")))
+                .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE integrations.integration SET revoke_url = ? WHERE id = CAST(? AS uuid)")) {
+            update.setString(1, "http://169.254.169.254/latest/meta-data/");
+            update.setString(2, id);
+            assertThat(update.executeUpdate(), equalTo(1));
+        }
+        String installation = "/api/v1/marketplace/integrations/" + id + "/installation";
+        as(TestTokens.technicalAdmin(developer), Service.INTEGRATIONS).body(Map.of("language", "en"))
+                .when().post(installation).then().statusCode(201);
+        as(TestTokens.technicalAdmin(developer), Service.INTEGRATIONS).when().delete(installation).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "blocked".equals(as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
+                .queryParam("status", "blocked").when().get("/api/v1/integrations/" + id + "/deliveries")
+                .then().statusCode(200).extract().path("_embedded.deliveries.find { it.kind == 'access_revoked' }.status")));
+        as(TestTokens.technicalAdmin(developer), Service.WEBHOOK).queryParam("status", "blocked")
+                .when().get("/api/v1/integrations/" + id + "/deliveries")
+                .then().body("_embedded.deliveries[0].last_error", containsString("link-local address"));
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
+                PreparedStatement stuck = db.prepareStatement("""
+                        SELECT count(*) FROM integrations.outbox
+                        WHERE payload ->> 'integration_id' = ? AND (delivered_at IS NULL OR dead_at IS NOT NULL)""")) {
+            stuck.setString(1, id);
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try (ResultSet count = stuck.executeQuery()) {
+                    count.next();
+                    return count.getInt(1) == 0;
+                }
+            });
         }
     }
 

@@ -97,9 +97,14 @@ class PinnedAddressTest extends WithHealthyNeighbours {
     }
 
     @Test
-    void refusesPortsOtherThan80And443AndTheConfiguredOnesAtAcceptance() {
-        send(revoked(UUID.randomUUID(), UUID.randomUUID(), newAccount(), 1, "https://hooks.partner.test:8443/revoke"))
-                .statusCode(400).body("errors[0].message", containsString("port 80 or 443"));
+    void blocksPortsOtherThan80And443AndTheConfiguredOnesWithoutALookup() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        send(revoked(job, integration, owner, 1, "https://hooks.partner.test:8443/revoke")).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "blocked".equals(status(owner, integration, job)));
+        delivery(owner, integration, job).body("attempts[0].error", containsString("port 80 or 443"));
     }
 
     private static Receiver start() {

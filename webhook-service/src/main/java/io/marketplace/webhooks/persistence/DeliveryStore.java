@@ -71,6 +71,15 @@ public class DeliveryStore {
                 .executeUpdate();
     }
 
+    /** Cancels every delivery of the integration not yet sent. */
+    public void cancelPending(UUID integrationId, String reason) {
+        entityManager.createNativeQuery("""
+                        UPDATE delivery SET status = 'cancelled', last_error = ?2, updated_at = now()
+                        WHERE integration_id = ?1 AND status = 'pending'""")
+                .setParameter(1, integrationId).setParameter(2, reason)
+                .executeUpdate();
+    }
+
     /** Cancels each pair's code deliveries not yet sent, of its given generation or an earlier one. */
     public void cancelCodeDeliveries(Map<Pair, Long> throughGeneration, String reason) {
         if (throughGeneration.isEmpty()) {
