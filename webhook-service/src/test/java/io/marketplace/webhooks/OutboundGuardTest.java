@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.marketplace.platform.outbound.OutboundConfig;
 import io.marketplace.platform.outbound.OutboundConfig.Policy;
 import io.marketplace.platform.outbound.OutboundUrls;
 import io.marketplace.webhooks.service.HostResolver;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,29 +46,10 @@ class OutboundGuardTest {
         throw new AssertionError("the loopback-only policy looked up " + host);
     };
 
-    private static OutboundConfig config(Policy policy, List<String> allowList, List<Integer> extraPorts) {
-        return new OutboundConfig() {
-            @Override
-            public Policy policy() {
-                return policy;
-            }
-
-            @Override
-            public Optional<List<String>> allowList() {
-                return Optional.of(allowList);
-            }
-
-            @Override
-            public Optional<List<Integer>> extraPorts() {
-                return Optional.of(extraPorts);
-            }
-        };
-    }
-
     private static final OutboundGuard PUBLIC =
-            new OutboundGuard(new OutboundUrls(config(Policy.PUBLIC, List.of(), List.of())), STUB);
+            new OutboundGuard(new OutboundUrls(Policy.PUBLIC, List.of(), List.of()), STUB);
     private static final OutboundGuard LOOPBACK_ONLY =
-            new OutboundGuard(new OutboundUrls(config(Policy.LOOPBACK_ONLY, List.of(), List.of())), MUST_NOT_RESOLVE);
+            new OutboundGuard(new OutboundUrls(Policy.LOOPBACK_ONLY, List.of(), List.of()), MUST_NOT_RESOLVE);
 
     @Test
     void refusesNamesThatResolveToPrivateOrLinkLocalAddresses() {
@@ -95,7 +74,7 @@ class OutboundGuardTest {
     @Test
     void letsTheAllowListThrough() {
         OutboundGuard withPartner = new OutboundGuard(
-                new OutboundUrls(config(Policy.PUBLIC, List.of("10.20.0.0/16"), List.of(8443))), STUB);
+                new OutboundUrls(Policy.PUBLIC, List.of("10.20.0.0/16"), List.of(8443)), STUB);
         assertThat(withPartner.check(URI.create("https://partner.example.test:8443/hook")), instanceOf(Allowed.class));
         assertThat(withPartner.check(URI.create("https://internal.example.test/hook")), instanceOf(Blocked.class));
     }

@@ -36,10 +36,13 @@ public class OutboundUrls {
 
     @Inject
     public OutboundUrls(OutboundConfig config) {
-        this.policy = config.policy();
-        this.allowList = config.allowList().orElse(List.of()).stream().map(Cidr::parse).toList();
-        this.ports = Stream.concat(Stream.of(80, 443), config.extraPorts().orElse(List.of()).stream())
-                .collect(Collectors.toUnmodifiableSet());
+        this(config.policy(), config.allowList().orElse(List.of()), config.extraPorts().orElse(List.of()));
+    }
+
+    public OutboundUrls(Policy policy, List<String> allowList, List<Integer> extraPorts) {
+        this.policy = policy;
+        this.allowList = allowList.stream().map(Cidr::parse).toList();
+        this.ports = Stream.concat(Stream.of(80, 443), extraPorts.stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     public Policy policy() {

@@ -17,27 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OutboundUrlsTest {
 
-    static OutboundConfig config(Policy policy, List<String> allowList, List<Integer> extraPorts) {
-        return new OutboundConfig() {
-            @Override
-            public Policy policy() {
-                return policy;
-            }
-
-            @Override
-            public Optional<List<String>> allowList() {
-                return Optional.of(allowList);
-            }
-
-            @Override
-            public Optional<List<Integer>> extraPorts() {
-                return Optional.of(extraPorts);
-            }
-        };
-    }
-
-    private static final OutboundUrls PUBLIC = new OutboundUrls(config(Policy.PUBLIC, List.of(), List.of()));
-    private static final OutboundUrls LOOPBACK_ONLY = new OutboundUrls(config(Policy.LOOPBACK_ONLY, List.of(), List.of()));
+    private static final OutboundUrls PUBLIC = new OutboundUrls(Policy.PUBLIC, List.of(), List.of());
+    private static final OutboundUrls LOOPBACK_ONLY = new OutboundUrls(Policy.LOOPBACK_ONLY, List.of(), List.of());
 
     @ParameterizedTest
     @CsvSource({
@@ -60,7 +41,7 @@ class OutboundUrlsTest {
     void opensOnlyPorts80And443AndTheConfiguredOnesUnderThePublicPolicy() {
         assertRefused(PUBLIC, "https://public.example.test:8443/x", "port 80 or 443");
         assertEquals(Optional.empty(), PUBLIC.refusal("http://public.example.test:80/x"));
-        OutboundUrls extra = new OutboundUrls(config(Policy.PUBLIC, List.of(), List.of(8443)));
+        OutboundUrls extra = new OutboundUrls(Policy.PUBLIC, List.of(), List.of(8443));
         assertEquals(Optional.empty(), extra.refusal("https://public.example.test:8443/x"));
     }
 
