@@ -31,6 +31,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,27 +136,46 @@ class MarketplaceFlowTest {
         }
     }
 
+    /** Four developers create side by side: each request waits for its own events, not for another's. */
     @Test
-    void theOwnersKeysViewAndDeliveryLogAnswerRightAfterTheCreateAndNobodyElseSeesThem() {
-        long developer = nextAccount++;
+    void theOwnersKeysViewAndDeliveryLogAnswerRightAfterTheCreateAndNobodyElseSeesThem() throws Exception {
         long stranger = nextAccount++;
-        for (int i = 0; i < 20; i++) {
-            String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
-                    .body(Map.of("code", "ryw" + Long.toString(System.nanoTime(), 36), "redirect_uri", "https://dev.example.com/oauth",
-                            "scopes", List.of("crm"), "languages", List.of("en")))
-                    .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
-
-            // no waiting: each service had the integration before the 201
-            as(TestTokens.technicalAdmin(developer), Service.KEYS)
-                    .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200);
-            as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
-                    .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(200)
-                    .body("_embedded.deliveries", hasSize(0));
-            as(TestTokens.technicalAdmin(stranger), Service.WEBHOOK)
-                    .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(404);
-            as(TestTokens.technicalAdmin(stranger), Service.KEYS)
-                    .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(404);
+        List<Long> developers = List.of(nextAccount++, nextAccount++, nextAccount++, nextAccount++);
+        ExecutorService side = Executors.newFixedThreadPool(developers.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (long developer : developers) {
+                runs.add(side.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        createAndReadAtOnce(developer, stranger);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            side.shutdownNow();
         }
+    }
+
+    private static void createAndReadAtOnce(long developer, long stranger) {
+        String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .body(Map.of("code", "ryw" + Long.toString(System.nanoTime(), 36) + developer, "redirect_uri",
+                        "https://dev.example.com/oauth", "scopes", List.of("crm"), "languages", List.of("en")))
+                .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+
+        // no waiting: each service had the integration before the 201
+        as(TestTokens.technicalAdmin(developer), Service.KEYS)
+                .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(200);
+        as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
+                .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(200)
+                .body("_embedded.deliveries", hasSize(0));
+        as(TestTokens.technicalAdmin(stranger), Service.WEBHOOK)
+                .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(404);
+        as(TestTokens.technicalAdmin(stranger), Service.KEYS)
+                .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(404);
     }
 
     @Test

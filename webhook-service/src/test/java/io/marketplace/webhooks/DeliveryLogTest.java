@@ -83,8 +83,22 @@ class DeliveryLogTest extends WithHealthyNeighbours {
 
         log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(0));
         log(newAccount(), integration).statusCode(404);
+    }
+
+    @Test
+    void aDeletedIntegrationsLogGoesWithItsDeliveries() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        owned(integration, owner);
+        send(revoked(job, integration, owner, 1, "https://dev.example.com/revoke")).statusCode(200);
+        log(owner, integration).statusCode(200).body("_embedded.deliveries", hasSize(1));
+
         send(job(UUID.randomUUID(), "integration.deleted", "{\"integration_id\": \"" + integration + "\"}")).statusCode(200);
+
         log(owner, integration).statusCode(404);
+        given().auth().oauth2(TestTokens.technicalAdmin(owner))
+                .when().get("/api/v1/integrations/{id}/deliveries/{d}", integration, job).then().statusCode(404);
     }
 
     @Test

@@ -38,11 +38,12 @@ public class ReadYourWrites {
         }
     }
 
-    private synchronized void add(String destination, UUID eventId) {
+    // public: called through the bean's client proxy, which only forwards what is not private
+    public synchronized void add(String destination, UUID eventId) {
         committed.computeIfAbsent(destination, key -> new ArrayList<>()).add(eventId);
     }
 
-    private synchronized Map<String, List<UUID>> drain() {
+    public synchronized Map<String, List<UUID>> drain() {
         Map<String, List<UUID>> events = new LinkedHashMap<>(committed);
         committed.clear();
         return events;

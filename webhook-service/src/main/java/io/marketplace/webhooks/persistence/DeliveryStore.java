@@ -71,12 +71,10 @@ public class DeliveryStore {
                 .executeUpdate();
     }
 
-    /** Cancels every delivery of the integration not yet sent. */
-    public void cancelPending(UUID integrationId, String reason) {
-        entityManager.createNativeQuery("""
-                        UPDATE delivery SET status = 'cancelled', last_error = ?2, updated_at = now()
-                        WHERE integration_id = ?1 AND status = 'pending'""")
-                .setParameter(1, integrationId).setParameter(2, reason)
+    /** Forgets every delivery of the integration, with its attempts; one being sent now is not recorded. */
+    public void deleteAll(UUID integrationId) {
+        entityManager.createNativeQuery("DELETE FROM delivery WHERE integration_id = ?1")
+                .setParameter(1, integrationId)
                 .executeUpdate();
     }
 

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * A deleted integration has no delivery log any more, and what was still to be sent about it is cancelled: keys-service
- * no longer has its secrets to sign it. Its deliveries stay in the database.
+ * A deleted integration (one never sent to review: only its owner's test deliveries exist) goes with its delivery
+ * log, and what was still to be sent about it is not sent: keys-service no longer has its secrets to sign it.
  */
 @ApplicationScoped
 public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDeleted> {
@@ -38,7 +38,7 @@ public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDelet
     @Override
     protected void handle(IntegrationDeleted deleted, EventEnvelope event) {
         watches.forget(deleted.integrationId());
-        deliveries.cancelPending(deleted.integrationId(), "the integration was deleted");
+        deliveries.deleteAll(deleted.integrationId());
         installations.forget(deleted.integrationId());
     }
 }
