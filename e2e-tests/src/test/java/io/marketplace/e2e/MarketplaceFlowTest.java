@@ -218,6 +218,12 @@ class MarketplaceFlowTest {
     @Test
     void aForbiddenRevokeUrlFromBeforeThePolicyEndsBlockedInTheDeliveryLogAndNothingIsStuck() throws Exception {
         long developer = nextAccount++;
+        // today such a URL is refused when saved
+        as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
+                .body(Map.of("code", "unsafe" + Long.toString(System.nanoTime(), 36), "redirect_uri", backend.url("/unsafe-oauth"),
+                        "revoke_url", "http://169.254.169.254/latest/meta-data/", "scopes", List.of("crm"), "languages", List.of("en")))
+                .when().post("/api/v1/integrations").then().statusCode(400)
+                .body("errors[0].field", equalTo("revoke_url")).body("errors[0].code", equalTo("unsafe_url"));
         String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
                 .body(Map.of("code", "legacy" + Long.toString(System.nanoTime(), 36), "redirect_uri", backend.url("/legacy-oauth"),
                         "scopes", List.of("crm"), "languages", List.of("en")))
