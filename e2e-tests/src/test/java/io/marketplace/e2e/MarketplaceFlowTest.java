@@ -220,13 +220,14 @@ class MarketplaceFlowTest {
         long developer = nextAccount++;
         // today such a URL is refused when saved
         as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
-                .body(Map.of("code", "unsafe" + Long.toString(System.nanoTime(), 36), "redirect_uri", backend.url("/unsafe-oauth"),
-                        "revoke_url", "http://169.254.169.254/latest/meta-data/", "scopes", List.of("crm"), "languages", List.of("en")))
+                .body(Map.of("code", "unsafe" + Long.toString(System.nanoTime(), 36),
+                        "redirect_uri", backend.url("/unsafe-oauth"), "revoke_url", "http://169.254.169.254/latest/meta-data/",
+                        "scopes", List.of("crm"), "languages", List.of("en")))
                 .when().post("/api/v1/integrations").then().statusCode(400)
                 .body("errors[0].field", equalTo("revoke_url")).body("errors[0].code", equalTo("unsafe_url"));
         String id = as(TestTokens.technicalDeveloper(developer), Service.INTEGRATIONS)
-                .body(Map.of("code", "legacy" + Long.toString(System.nanoTime(), 36), "redirect_uri", backend.url("/legacy-oauth"),
-                        "scopes", List.of("crm"), "languages", List.of("en")))
+                .body(Map.of("code", "legacy" + Long.toString(System.nanoTime(), 36),
+                        "redirect_uri", backend.url("/legacy-oauth"), "scopes", List.of("crm"), "languages", List.of("en")))
                 .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
         try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
                 PreparedStatement update = db.prepareStatement(
@@ -240,9 +241,10 @@ class MarketplaceFlowTest {
                 .when().post(installation).then().statusCode(201);
         as(TestTokens.technicalAdmin(developer), Service.INTEGRATIONS).when().delete(installation).then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "blocked".equals(as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
-                .queryParam("status", "blocked").when().get("/api/v1/integrations/" + id + "/deliveries")
-                .then().statusCode(200).extract().path("_embedded.deliveries.find { it.kind == 'access_revoked' }.status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "blocked".equals(
+                as(TestTokens.technicalAdmin(developer), Service.WEBHOOK).queryParam("status", "blocked")
+                        .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(200)
+                        .extract().path("_embedded.deliveries.find { it.kind == 'access_revoked' }.status")));
         as(TestTokens.technicalAdmin(developer), Service.WEBHOOK).queryParam("status", "blocked")
                 .when().get("/api/v1/integrations/" + id + "/deliveries")
                 .then().body("_embedded.deliveries[0].last_error", containsString("link-local address"));

@@ -6,6 +6,7 @@ import static io.marketplace.integrations.MarketplaceFixtures.published;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,6 +24,10 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Installing and disabling, and what the other services are told (the outbox's batches, seen at the neighbours' stub). */
@@ -213,6 +218,36 @@ class InstallationTest {
         given().auth().oauth2(TestTokens.technicalAdmin(developer)).when().get("/api/v1/marketplace/installed")
                 .then().statusCode(200).body("installations.integration_id",
                         not(hasItem(active)));
+    }
+
+    /** An install and the delete of its draft at the same moment: never a 500, never an installation left behind. */
+    @Test
+    void anInstallRacingTheDeleteOfItsDraftIsEndedByItOrFindsItGone() throws Exception {
+        long developer = newAccount();
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String id = Fixtures.createIntegration(developer);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> install = both.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json")
+                            .body(Map.of("language", "en")).when().post(installation(id)).then().extract().statusCode();
+                });
+                Future<Integer> delete = both.submit(() -> {
+                    start.await();
+                    return Fixtures.asDeveloper(developer).when().delete("/api/v1/integrations/" + id).then().extract().statusCode();
+                });
+                start.countDown();
+
+                assertThat(install.get(), anyOf(equalTo(201), equalTo(404)));
+                assertThat(delete.get(), equalTo(204));
+                given().auth().oauth2(TestTokens.technicalAdmin(developer)).when().get("/api/v1/marketplace/installed")
+                        .then().statusCode(200).body("installations.integration_id", not(hasItem(id)));
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     @Test

@@ -108,11 +108,13 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
         UUID integration = UUID.randomUUID();
         UUID jobId = UUID.randomUUID();
         try (Receiver receiver = new Receiver()) {
-            // a replica leases the job and dies before sending it: simulated by leasing it here and never finishing
-            QuarkusTransaction.requiringNew().run(() -> store.insert(List.of(new DeliveryStore.NewDelivery(jobId, integration,
-                    owner, 1, 1, "access_revoked", receiver.url("/revoke"), null, null, "http://lease.test:1", null))));
-            List<Leased> leased = QuarkusTransaction.requiringNew().call(
-                    () -> store.lease(List.of(jobId), Duration.ofSeconds(2)));
+            // a replica leases the job and dies before sending it: simulated by leasing it here and never finishing,
+            // in the transaction that stores it, so that the dispatcher never sees it unleased
+            List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> {
+                store.insert(List.of(new DeliveryStore.NewDelivery(jobId, integration, owner, 1, 1, "access_revoked",
+                        receiver.url("/revoke"), null, null, "http://lease.test:1", null)));
+                return store.lease(List.of(jobId), Duration.ofSeconds(2));
+            });
             assertThat(leased, hasSize(1));
             long leasedAt = System.currentTimeMillis();
 

@@ -21,8 +21,8 @@ public class KeysServiceEvents {
 
     /** The developer's next call may be the Keys view: the request is answered once keys-service has it. */
     public void integrationSaved(Integration integration) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id, integration.ownerAccountId,
-                integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id,
+                integration.ownerAccountId, integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
     }
 
     /**
@@ -30,7 +30,8 @@ public class KeysServiceEvents {
      * owner's own test install, for which the Keys view then offers a code.
      */
     public void installationEnabled(Integration integration, long accountId, long generation) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationEnabled.TYPE, new InstallationEnabled(integration.id, accountId, generation));
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationEnabled.TYPE,
+                new InstallationEnabled(integration.id, accountId, generation));
     }
 
     /**
@@ -38,7 +39,8 @@ public class KeysServiceEvents {
      * every token the account gave goes). The disable is answered once keys-service has it, so that it is final then.
      */
     public void installationDisabled(Integration integration, long accountId, long generation) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationDisabled.TYPE, new InstallationDisabled(integration.id, accountId, generation));
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationDisabled.TYPE,
+                new InstallationDisabled(integration.id, accountId, generation));
     }
 
     public void integrationDeleted(Integration integration) {

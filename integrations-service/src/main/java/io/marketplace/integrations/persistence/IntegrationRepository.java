@@ -37,6 +37,21 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
         return integration;
     }
 
+    /**
+     * Holds the integration for an install until the transaction ends (a key-share lock: other changes of the row go
+     * on); false if it is gone. A concurrent delete then waits for the install, or the install sees it gone.
+     */
+    public boolean holdForInstall(UUID id) {
+        return !getEntityManager().createNativeQuery("SELECT 1 FROM integration WHERE id = ?1 FOR KEY SHARE")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+
+    /** Locks the integration for its delete: installs of it wait, then find it gone. */
+    public void lockForDelete(UUID id) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM integration WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+    }
+
     public boolean codeTaken(String code) {
         return count("lower(code) = lower(?1)", code) > 0;
     }

@@ -73,6 +73,9 @@ public class InstallationService {
         String language = Language.parse(languageCode, "language").code;
         long account = caller.accountId();
         Entry shown = visible(integrationId, language);
+        if (!integrations.holdForInstall(integrationId)) {
+            throw notInTheMarketplace(integrationId); // deleted since
+        }
         Integration integration = integrations.snapshot(integrationId);
         Optional<Installation> existing = installations.lock(integrationId, account);
         if (existing.isPresent() && existing.get().active()) {
@@ -151,7 +154,11 @@ public class InstallationService {
     private Entry visible(UUID integrationId, String language) {
         long tester = caller.isTechnicalAccount() ? caller.accountId() : 0;
         return catalog.one(integrationId, language, tester).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No integration " + integrationId + " in the marketplace"));
+                .orElseThrow(() -> notInTheMarketplace(integrationId));
+    }
+
+    private static ProblemException notInTheMarketplace(UUID integrationId) {
+        return ProblemException.notFound("No integration " + integrationId + " in the marketplace");
     }
 
     private String referer(long account) {

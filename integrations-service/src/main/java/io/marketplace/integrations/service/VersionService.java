@@ -187,6 +187,7 @@ public class VersionService {
     /** Deletes an integration none of whose versions was ever sent to review (every version is still a draft). */
     @Transactional
     public void deleteIntegration(UUID integrationId) {
+        integrationRepository.lockForDelete(integrationId);
         Integration integration = integrations.get(integrationId);
         if (integration.versions.stream().anyMatch(v -> v.status != VersionStatus.DRAFT)) {
             throw ProblemException.conflict("A version of this integration was sent to review; it can no longer be deleted");

@@ -199,8 +199,9 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private List<String> destinationsDue() {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "SELECT DISTINCT destination FROM outbox WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()")
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        SELECT DISTINCT destination FROM outbox
+                        WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()""")
                 .getResultList());
     }
 
