@@ -62,7 +62,7 @@ public final class IntegrationRules {
     /** At least one known scope; repeated scopes count once. */
     public static List<String> scopes(List<String> values, Violations violations) {
         return knownCodes("scopes", values, code -> Scope.of(code).isPresent(),
-                "crm, notifications, files, files_delete", violations);
+                Scope.allCodes(), violations);
     }
 
     /** At least one known language, in the order given; repeated languages count once. */
@@ -84,16 +84,11 @@ public final class IntegrationRules {
             String value = values.get(i);
             if (value == null || !known.test(value)) {
                 violations.add(field + "[" + i + "]", "unknown_value",
-                        (value == null ? "null" : "'" + abbreviate(value) + "'") + " is not one of " + allowed);
+                        (value == null ? "null" : "'" + Violations.abbreviate(value) + "'") + " is not one of " + allowed);
             } else {
                 accepted.add(value);
             }
         }
         return new ArrayList<>(accepted);
-    }
-
-    /** Keeps an echoed client value short: a 1 MiB string is not worth sending back. */
-    static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

@@ -19,4 +19,8 @@ public enum Scope {
     public static Optional<Scope> of(String code) {
         return Arrays.stream(values()).filter(scope -> scope.code.equals(code)).findFirst();
     }
+
+    public static String allCodes() {
+        return String.join(", ", Arrays.stream(values()).map(scope -> scope.code).toList());
+    }
 }

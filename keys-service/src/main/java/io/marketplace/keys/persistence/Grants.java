@@ -5,6 +5,7 @@ import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -169,12 +170,16 @@ public class Grants {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    public List<Object[]> publishKeys(UUID clientId) {
-        return entityManager.createNativeQuery("""
-                        SELECT id, prefix, created_at FROM publish_key
+    /** A publish key or long-lived token as listed: its id, the characters shown, and its grant. */
+    public record IssuedToken(UUID id, String prefix, Instant createdAt, Instant expiresAt, UUID grantId) {
+    }
+
+    /** The client's unrevoked publish keys, newest first (they do not expire). */
+    public List<IssuedToken> publishKeys(UUID clientId) {
+        return issuedTokens(entityManager.createNativeQuery("""
+                        SELECT id, prefix, created_at, CAST(NULL AS timestamptz), grant_id FROM publish_key
                         WHERE client_id = ?1 AND revoked_at IS NULL ORDER BY created_at DESC""")
-                .setParameter(1, clientId).getResultList();
+                .setParameter(1, clientId));
     }
 
     public void revokeAccessToken(UUID jti, Instant expiresAt) {
@@ -206,14 +211,25 @@ public class Grants {
                 .executeUpdate();
     }
 
-    /** The client's unrevoked, unexpired long-lived tokens: id, prefix, created, expires, grant. */
+    /** The client's unrevoked, unexpired long-lived tokens, newest first. */
+    public List<IssuedToken> longLivedTokens(UUID clientId) {
+        return issuedTokens(entityManager.createNativeQuery(LONG_LIVED + " ORDER BY t.created_at DESC")
+                .setParameter(1, clientId));
+    }
+
+    public Optional<IssuedToken> longLivedToken(UUID clientId, UUID tokenId) {
+        return issuedTokens(entityManager.createNativeQuery(LONG_LIVED + " AND t.id = ?2")
+                .setParameter(1, clientId).setParameter(2, tokenId)).stream().findFirst();
+    }
+
+    private static final String LONG_LIVED = """
+            SELECT t.id, t.prefix, t.created_at, t.expires_at, t.grant_id FROM long_lived_token t
+            JOIN token_grant g ON g.id = t.grant_id
+            WHERE t.client_id = ?1 AND g.revoked_at IS NULL AND t.expires_at > now()""";
+
     @SuppressWarnings("unchecked")
-    public List<Object[]> longLivedTokens(UUID clientId) {
-        return entityManager.createNativeQuery("""
-                        SELECT t.id, t.prefix, t.created_at, t.expires_at, t.grant_id FROM long_lived_token t
-                        JOIN token_grant g ON g.id = t.grant_id
-                        WHERE t.client_id = ?1 AND g.revoked_at IS NULL AND t.expires_at > now()
-                        ORDER BY t.created_at DESC""")
-                .setParameter(1, clientId).getResultList();
+    private static List<IssuedToken> issuedTokens(Query query) {
+        return ((List<Object[]>) query.getResultList()).stream().map(r -> new IssuedToken((UUID) r[0], (String) r[1],
+                SqlValues.instant(r[2]), SqlValues.instant(r[3]), (UUID) r[4])).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.marketplace.keys.rest;
 
 import io.marketplace.keys.service.ClientCredentials.WebhookSecretView;
+import io.marketplace.keys.service.ClientKeys.TokenSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +14,4 @@ public record KeysView(
         List<WebhookSecretView> webhookSecrets,
         List<TokenSummary> longLivedTokens,
         List<TokenSummary> publishKeys) {
-
-    /** A token or key shown by its first characters only: the whole value is shown once, when it is made. */
-    public record TokenSummary(UUID id, String prefix, Instant createdAt, Instant expiresAt) {
-    }
 }

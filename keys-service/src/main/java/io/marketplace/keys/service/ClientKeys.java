@@ -1,13 +1,11 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.config.KeysConfig;
 import io.marketplace.keys.persistence.Credentials;
 import io.marketplace.keys.persistence.Grants;
+import io.marketplace.keys.persistence.Grants.IssuedToken;
 import io.marketplace.keys.persistence.SigningKeys;
-import io.marketplace.keys.rest.KeysView.TokenSummary;
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.keys.IssuedCode;
-import io.marketplace.platform.persistence.SqlValues;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,9 +41,6 @@ public class ClientKeys {
 
     @Inject
     SigningKeys signingKeys;
-
-    @Inject
-    KeysConfig config;
 
     @Inject
     InstallationGenerations generations;
@@ -115,15 +110,8 @@ public class ClientKeys {
         String scope = registrations.scopes(clientId);
         long generation = generations.current(clientId, client.ownerAccountId()).generation();
         UUID grantId = grants.createGrant(clientId, client.ownerAccountId(), generation, "long_lived", scope);
-        TokenSigner.Signed signed = signer.sign(TokenSigner.claims()
-                .subject(Long.toString(client.ownerAccountId()))
-                .audience(config.audience())
-                .issuedAt(now).expiresAt(expiresAt)
-                .claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", clientId.toString())
-                .claim("account_id", client.ownerAccountId())
-                .claim("scope", scope)
-                .claim("gid", grantId.toString()));
+        TokenSigner.Signed signed = signer.sign(new TokenSigner.AccessToken(Long.toString(client.ownerAccountId()), clientId,
+                client.ownerAccountId(), scope, grantId, now, expiresAt));
         // the signing key must stay published for as long as this token lives
         signingKeys.keepUntil(signed.kid(), expiresAt);
         UUID id = UUID.randomUUID();
@@ -135,19 +123,23 @@ public class ClientKeys {
     @Transactional
     public void revokeLongLivedToken(UUID clientId, UUID tokenId) {
         credentials.ownedClient(clientId);
-        Object[] token = grants.longLivedTokens(clientId).stream().filter(row -> row[0].equals(tokenId)).findFirst()
+        IssuedToken token = grants.longLivedToken(clientId, tokenId)
                 .orElseThrow(() -> ProblemException.notFound("No long-lived token " + tokenId));
-        grants.revokeGrant((UUID) token[4]);
+        grants.revokeGrant(token.grantId());
+    }
+
+    /** A token or key shown by its first characters only: the whole value is shown once, when it is made. */
+    public record TokenSummary(UUID id, String prefix, Instant createdAt, Instant expiresAt) {
+        static TokenSummary of(IssuedToken token) {
+            return new TokenSummary(token.id(), token.prefix(), token.createdAt(), token.expiresAt());
+        }
     }
 
     public List<TokenSummary> publishKeys(UUID clientId) {
-        return grants.publishKeys(clientId).stream().map(row -> new TokenSummary((UUID) row[0], (String) row[1],
-                SqlValues.instant(row[2]), null)).toList();
+        return grants.publishKeys(clientId).stream().map(TokenSummary::of).toList();
     }
 
     public List<TokenSummary> longLivedTokens(UUID clientId) {
-        return grants.longLivedTokens(clientId).stream().map(row -> new TokenSummary((UUID) row[0], (String) row[1],
-                SqlValues.instant(row[2]),
-                SqlValues.instant(row[3]))).toList();
+        return grants.longLivedTokens(clientId).stream().map(TokenSummary::of).toList();
     }
 }

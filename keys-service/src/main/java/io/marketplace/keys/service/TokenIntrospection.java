@@ -47,15 +47,15 @@ public class TokenIntrospection {
         }
         try {
             UUID jti = UUID.fromString(claims.getJwtId());
-            Optional<Grant> grant = liveGrant(UUID.fromString(claims.getStringClaimValue("gid")), askingClient);
+            Optional<Grant> grant = liveGrant(UUID.fromString(claims.getStringClaimValue(TokenSigner.GRANT_ID)), askingClient);
             if (grant.isEmpty() || grants.accessTokenRevoked(jti)) {
                 return INACTIVE;
             }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("active", true);
             answer.put("token_type", "Bearer");
-            answer.put("scope", claims.getStringClaimValue("scope"));
-            answer.put("client_id", claims.getStringClaimValue("client_id"));
+            answer.put("scope", claims.getStringClaimValue(TokenSigner.SCOPE));
+            answer.put("client_id", claims.getStringClaimValue(TokenSigner.CLIENT_ID));
             if (grant.get().accountId() != null) {
                 answer.put("account_id", grant.get().accountId());
             }
@@ -91,7 +91,7 @@ public class TokenIntrospection {
             return;
         }
         try {
-            Optional<Grant> grant = liveGrant(UUID.fromString(claims.getStringClaimValue("gid")), client);
+            Optional<Grant> grant = liveGrant(UUID.fromString(claims.getStringClaimValue(TokenSigner.GRANT_ID)), client);
             if (grant.isEmpty()) {
                 return;
             }

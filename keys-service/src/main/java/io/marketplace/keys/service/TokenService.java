@@ -1,6 +1,7 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.keys.service.TokenSigner.AccessToken;
 import io.marketplace.keys.persistence.Credentials;
 import io.marketplace.keys.persistence.Credentials.Client;
 import io.marketplace.keys.persistence.Grants;
@@ -170,28 +171,15 @@ public class TokenService {
         }
         Instant now = Instant.now();
         Instant expires = now.plus(config.publishTokenLifetime());
-        String token = signer.sign(TokenSigner.claims()
-                .subject("publish-key-" + key.id())
-                .audience(config.audience())
-                .issuedAt(now).expiresAt(expires)
-                .claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", key.clientId().toString())
-                .claim("scope", Roles.PUBLISHER)
-                .claim("gid", key.grantId().toString())).token();
+        String token = signer.sign(new AccessToken("publish-key-" + key.id(), key.clientId(), null, Roles.PUBLISHER,
+                key.grantId(), now, expires)).token();
         return new TokenAnswer("Bearer", config.publishTokenLifetime().toSeconds(), token, null, now.getEpochSecond());
     }
 
     private TokenAnswer issue(UUID grantId, UUID clientId, long accountId, String scope) {
         Instant now = Instant.now();
-        String access = signer.sign(TokenSigner.claims()
-                .subject(Long.toString(accountId))
-                .audience(config.audience())
-                .issuedAt(now).expiresAt(now.plus(config.accessTokenLifetime()))
-                .claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", clientId.toString())
-                .claim("account_id", accountId)
-                .claim("scope", scope)
-                .claim("gid", grantId.toString())).token();
+        String access = signer.sign(new AccessToken(Long.toString(accountId), clientId, accountId, scope, grantId, now,
+                now.plus(config.accessTokenLifetime()))).token();
         String refresh = REFRESH_PREFIX + Secrets.random(32);
         grants.saveRefreshToken(Secrets.sha256(refresh), grantId, now.plus(config.refreshTokenLifetime()));
         return new TokenAnswer("Bearer", config.accessTokenLifetime().toSeconds(), access, refresh, now.getEpochSecond());

@@ -34,6 +34,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Signs tokens (ES256 on P-256, {@code kid} header) with the active signing key and publishes the JWKS. ES256 rather
@@ -68,18 +69,39 @@ public class TokenSigner {
         active = null;
     }
 
-    /** Signs the claims with the active key; answers the token and the kid that signed it. */
-    public Signed sign(JwtClaimsBuilder claims) {
+    /**
+     * What an access token of this service says. {@code accountId} is the account that granted it, absent for a
+     * publish token (the pipeline acts for the integration, not for an account).
+     */
+    public record AccessToken(String subject, UUID clientId, Long accountId, String scope, UUID grantId, Instant issuedAt,
+            Instant expiresAt) {
+    }
+
+    /** The claims the access tokens carry; introspection reads them back. */
+    public static final String CLIENT_ID = "client_id";
+    public static final String ACCOUNT_ID = "account_id";
+    public static final String SCOPE = "scope";
+    public static final String GRANT_ID = "gid";
+
+    /** Signs an access token with the active key; answers the token and the kid that signed it. */
+    public Signed sign(AccessToken token) {
+        JwtClaimsBuilder claims = Jwt.claims()
+                .subject(token.subject())
+                .audience(config.audience())
+                .issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
+                .claim("jti", UUID.randomUUID().toString())
+                .claim(CLIENT_ID, token.clientId().toString())
+                .claim(SCOPE, token.scope())
+                .claim(GRANT_ID, token.grantId().toString());
+        if (token.accountId() != null) {
+            claims.claim(ACCOUNT_ID, token.accountId());
+        }
         ActiveKey key = activeKey();
         return new Signed(claims.issuer(config.issuer()).jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256)
                 .sign(key.privateKey()), key.kid());
     }
 
     public record Signed(String token, String kid) {
-    }
-
-    public static JwtClaimsBuilder claims() {
-        return Jwt.claims();
     }
 
     /** Activates a new signing key; tokens signed by the previous one keep verifying until they expire. */

@@ -1,6 +1,7 @@
 package io.marketplace.platform.domain;
 
 import io.marketplace.platform.problem.ProblemException;
+import io.marketplace.platform.problem.Violations;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public enum Language {
     /** The language named by a request parameter; an unknown code is a 400 naming {@code field}. */
     public static Language parse(String code, String field) {
         return of(code).orElseThrow(() -> ProblemException.invalid(field, "unknown_value",
-                "'" + (code != null && code.length() > 40 ? code.substring(0, 40) + "…" : code) + "' is not one of " + allCodes()));
+                "'" + (code == null ? null : Violations.abbreviate(code)) + "' is not one of " + allCodes()));
     }
 
     public static String allCodes() {

@@ -47,4 +47,9 @@ public final class Violations {
             throw ProblemException.invalid(errors);
         }
     }
+
+    /** Keeps a client's value short when a message echoes it: a 1 MiB string is not worth sending back. */
+    public static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
 }
