@@ -1,8 +1,6 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
-import io.marketplace.integrations.persistence.VersionStatus;
-import io.marketplace.integrations.service.IntegrationStatus;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.events.PublicationChanged;
@@ -49,14 +47,9 @@ public class WebhookServiceEvents {
         outbox.enqueue(NEIGHBOUR, IntegrationDeleted.TYPE, new IntegrationDeleted(integration.id));
     }
 
-    /**
-     * A published integration's redirect URL, which webhook-service checks from time to time. Unpublished integrations
-     * are not sent: nothing checks them.
-     */
-    public void publishedIntegrationSaved(Integration integration) {
-        if (IntegrationStatus.of(integration) == VersionStatus.PUBLISHED) {
-            outbox.enqueue(NEIGHBOUR, PublicationChanged.TYPE, new PublicationChanged(integration.id,
-                    integration.ownerAccountId, integration.redirectUri, true));
-        }
+    /** The integration was published: webhook-service checks its redirect URL from time to time from now on. */
+    public void published(Integration integration) {
+        outbox.enqueue(NEIGHBOUR, PublicationChanged.TYPE, new PublicationChanged(integration.id,
+                integration.ownerAccountId, integration.redirectUri, true));
     }
 }

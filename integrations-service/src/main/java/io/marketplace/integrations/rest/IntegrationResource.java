@@ -3,7 +3,7 @@ package io.marketplace.integrations.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.service.IntegrationService;
-import io.marketplace.integrations.service.VersionService;
+import io.marketplace.integrations.service.NewIntegration;
 import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
@@ -44,14 +44,12 @@ public class IntegrationResource {
     @Inject
     IntegrationService service;
 
-    @Inject
-    VersionService versions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a public integration (technical accounts only); version 1 starts as a draft")
     @Transactional
-    public Response create(CreateIntegrationRequest request, @Context UriInfo uri) {
+    public Response create(NewIntegration request, @Context UriInfo uri) {
         Integration integration = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(integration.id.toString()).build())
                 .entity(view(integration))
@@ -81,7 +79,7 @@ public class IntegrationResource {
     @Transactional
     @Operation(summary = "Delete an integration none of whose versions was ever sent to review; 409 otherwise")
     public Response delete(@PathParam("id") UUID id) {
-        versions.deleteIntegration(id);
+        service.delete(id);
         return Response.noContent().build();
     }
 

@@ -1,10 +1,11 @@
 package io.marketplace.integrations.rest;
 
-import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.persistence.ListingMedium;
 import io.marketplace.integrations.persistence.MediaKind;
-import io.marketplace.integrations.service.ListingService;
+import io.marketplace.integrations.service.ListingContent;
 import io.marketplace.integrations.service.ListingService.ListingRef;
+import io.marketplace.integrations.service.ListingService;
+import io.marketplace.integrations.service.ListingSettings;
 import io.marketplace.integrations.service.archive.ArchiveReport;
 import io.marketplace.platform.problem.FieldError;
 import io.marketplace.platform.security.Roles;
@@ -46,14 +47,14 @@ public class ListingResource {
     @Path("settings")
     @Operation(summary = "The version's settings: duplicate_control, multiple_sources, owner_company")
     public SettingsResponse settings(@PathParam("id") UUID id, @PathParam("n") int number) {
-        return SettingsResponse.from(service.version(id, number));
+        return SettingsResponse.from(service.settings(id, number));
     }
 
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the version's settings (drafts only)")
-    public SettingsResponse putSettings(@PathParam("id") UUID id, @PathParam("n") int number, SettingsRequest request) {
+    public SettingsResponse putSettings(@PathParam("id") UUID id, @PathParam("n") int number, ListingSettings request) {
         return SettingsResponse.from(service.putSettings(id, number, request));
     }
 
@@ -70,7 +71,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save the listing in one language (drafts only); a field left out is not filled yet")
     public ListingResponse putListing(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
-            ListingRequest request) {
+            ListingContent request) {
         ListingRef ref = service.listingRef(id, number, lang);
         return ListingResponse.from(service.putListing(ref, request), service.media(ref));
     }
@@ -146,8 +147,7 @@ public class ListingResource {
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Operation(summary = "Every missing or invalid field, image, setting and rule before the version can go to review")
     public CompletenessResponse completeness(@PathParam("id") UUID id, @PathParam("n") int number) {
-        IntegrationVersion version = service.version(id, number);
-        List<FieldError> problems = service.completeness(version);
-        return new CompletenessResponse(version.number, problems.isEmpty(), problems);
+        List<FieldError> problems = service.completeness(id, number);
+        return new CompletenessResponse(number, problems.isEmpty(), problems);
     }
 }

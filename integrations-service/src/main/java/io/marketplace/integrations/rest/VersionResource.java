@@ -1,7 +1,6 @@
 package io.marketplace.integrations.rest;
 
 import io.marketplace.integrations.persistence.IntegrationVersion;
-import io.marketplace.integrations.service.ListingService;
 import io.marketplace.integrations.service.VersionLifecycle;
 import io.marketplace.integrations.service.VersionService;
 import io.marketplace.platform.paging.PageRequest;
@@ -39,8 +38,6 @@ public class VersionResource {
     @Inject
     VersionService versions;
 
-    @Inject
-    ListingService listings;
 
     @Inject
     VersionLifecycle lifecycle;
@@ -73,7 +70,7 @@ public class VersionResource {
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Operation(summary = "A version with its status, rejection reason, category and history")
     public VersionResponse get(@PathParam("id") UUID id, @PathParam("n") int number) {
-        return answer(listings.version(id, number));
+        return answer(versions.version(id, number));
     }
 
     @DELETE

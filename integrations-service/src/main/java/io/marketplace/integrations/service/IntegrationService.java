@@ -8,7 +8,9 @@ import io.marketplace.integrations.client.WebhookServiceEvents;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.integrations.persistence.IntegrationVersion;
-import io.marketplace.integrations.rest.CreateIntegrationRequest;
+import io.marketplace.integrations.persistence.ListingRepository;
+import io.marketplace.integrations.persistence.MediaRepository;
+import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.platform.outbound.OutboundUrls;
 import io.marketplace.platform.outbox.DeadLetters;
 import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
@@ -48,7 +50,13 @@ public class IntegrationService {
     WebhookServiceEvents webhookService;
 
     @Inject
-    ListingService listings;
+    ListingRepository listings;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    InstallationService installations;
 
     @Inject
     Caller caller;
@@ -60,7 +68,7 @@ public class IntegrationService {
     DeadLetters deadLetters;
 
     @Transactional
-    public Integration create(CreateIntegrationRequest request) {
+    public Integration create(NewIntegration request) {
         caller.requireTechnicalAccount();
         if (request == null) {
             throw ProblemException.invalid("", "required", "A JSON body with the integration is required");
@@ -111,6 +119,32 @@ public class IntegrationService {
                     ProblemException.notFound("No integration " + id)) : missing(id);
         }
         return integrations.findOwned(id, caller.accountId()).orElseGet(() -> missing(id));
+    }
+
+    /** A version of one of the caller's integrations. */
+    public IntegrationVersion version(UUID integrationId, int number) {
+        return get(integrationId).versions.stream().filter(v -> v.number == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Integration " + integrationId + " has no version " + number));
+    }
+
+    /** Deletes an integration none of whose versions was ever sent to review (every version is still a draft). */
+    @Transactional
+    public void delete(UUID integrationId) {
+        integrations.lockForDelete(integrationId);
+        Integration integration = get(integrationId);
+        if (integration.versions.stream().anyMatch(v -> v.status != VersionStatus.DRAFT)) {
+            throw ProblemException.conflict("A version of this integration was sent to review; it can no longer be deleted");
+        }
+        installations.removeAll(integration);
+        integrations.delete(integration);
+        keysService.integrationDeleted(integration);
+        webhookService.integrationDeleted(integration);
+    }
+
+    /** A language the integration no longer has leaves its drafts' listings and images. */
+    private void removeFromDrafts(Integration integration, String language) {
+        listings.deleteFromDrafts(integration, language);
+        media.deleteFromDrafts(integration, language);
     }
 
     private static Integration missing(UUID id) {
@@ -170,7 +204,7 @@ public class IntegrationService {
 
         for (String removed : integration.languages) {
             if (!languages.contains(removed)) {
-                listings.removeLanguage(integration, removed);
+                removeFromDrafts(integration, removed);
             }
         }
         integration.redirectUri = redirectUri;
@@ -211,7 +245,7 @@ public class IntegrationService {
         languages.remove(language.code);
         integration.languages = languages;
         integration.updatedAt = Instant.now();
-        listings.removeLanguage(integration, language.code);
+        removeFromDrafts(integration, language.code);
     }
 
     private static ProblemException codeTaken(String code) {

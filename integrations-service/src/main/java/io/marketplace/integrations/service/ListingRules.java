@@ -1,7 +1,5 @@
 package io.marketplace.integrations.service;
 
-import io.marketplace.integrations.rest.ListingRequest;
-import io.marketplace.integrations.rest.SettingsRequest;
 import io.marketplace.platform.problem.Violations;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,11 +18,11 @@ public final class ListingRules {
     private ListingRules() {
     }
 
-    public static void settings(SettingsRequest request, Violations violations) {
+    public static void settings(ListingSettings request, Violations violations) {
         length("owner_company", request.ownerCompany(), MAX_OWNER_COMPANY, violations);
     }
 
-    public static void listing(ListingRequest request, Violations violations) {
+    public static void listing(ListingContent request, Violations violations) {
         length("name", request.name(), MAX_NAME, violations);
         length("short_description", request.shortDescription(), MAX_SHORT_DESCRIPTION, violations);
         length("description", request.description(), MAX_DESCRIPTION, violations);

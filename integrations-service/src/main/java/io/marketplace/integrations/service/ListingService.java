@@ -12,8 +12,6 @@ import io.marketplace.integrations.persistence.ListingRepository;
 import io.marketplace.integrations.persistence.MediaKind;
 import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
-import io.marketplace.integrations.rest.ListingRequest;
-import io.marketplace.integrations.rest.SettingsRequest;
 import io.marketplace.integrations.service.archive.ArchiveReport;
 import io.marketplace.integrations.service.archive.ArchiveService;
 import io.marketplace.integrations.service.media.ImageInspector;
@@ -62,15 +60,18 @@ public class ListingService {
     public record ListingRef(Integration integration, IntegrationVersion version, String language) {
     }
 
-    public IntegrationVersion version(UUID integrationId, int number) {
-        Integration integration = integrations.get(integrationId);
-        return integration.versions.stream().filter(v -> v.number == number).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Integration " + integrationId + " has no version " + number));
+    /** The version whose settings (duplicate control, multiple sources, owner company) are asked for. */
+    public IntegrationVersion settings(UUID integrationId, int number) {
+        return integrations.version(integrationId, number);
+    }
+
+    public List<FieldError> completeness(UUID integrationId, int number) {
+        return completeness(integrations.version(integrationId, number));
     }
 
     public ListingRef listingRef(UUID integrationId, int number, String languageCode) {
         Language language = Language.parse(languageCode, "lang");
-        IntegrationVersion version = version(integrationId, number);
+        IntegrationVersion version = integrations.version(integrationId, number);
         if (!version.integration.languages.contains(language.code)) {
             throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");
         }
@@ -78,8 +79,8 @@ public class ListingService {
     }
 
     @Transactional
-    public IntegrationVersion putSettings(UUID integrationId, int number, SettingsRequest request) {
-        IntegrationVersion version = draft(version(integrationId, number));
+    public IntegrationVersion putSettings(UUID integrationId, int number, ListingSettings request) {
+        IntegrationVersion version = draft(integrations.version(integrationId, number));
         if (request == null) {
             throw ProblemException.invalid("", "required", "A JSON body with the settings is required");
         }
@@ -103,7 +104,7 @@ public class ListingService {
     }
 
     @Transactional
-    public Listing putListing(ListingRef ref, ListingRequest request) {
+    public Listing putListing(ListingRef ref, ListingContent request) {
         draft(ref.version());
         if (request == null) {
             throw ProblemException.invalid("", "required", "A JSON body with the listing is required");
@@ -169,7 +170,7 @@ public class ListingService {
      */
     @Transactional
     public ArchiveReport putArchive(UUID integrationId, int number, byte[] body, String idempotencyKey) {
-        IntegrationVersion version = version(integrationId, number);
+        IntegrationVersion version = integrations.version(integrationId, number);
         String bodySha256 = Hashes.sha256(body == null ? new byte[0] : body);
         if (idempotencyKey != null) {
             checkIdempotencyKey(idempotencyKey);
@@ -238,9 +239,14 @@ public class ListingService {
     }
 
     /** Removes a language's listing and images from the integration's drafts. */
-    void removeLanguage(Integration integration, String language) {
-        listings.deleteFromDrafts(integration, language);
-        media.deleteFromDrafts(integration, language);
+    /** A new draft starts with the listings and images of the version it is copied from (images by reference). */
+    void copyListings(IntegrationVersion from, IntegrationVersion to) {
+        for (Listing listing : listings.ofVersion(from)) {
+            listings.persist(listing.copyFor(to));
+        }
+        for (ListingMedium medium : media.ofVersion(from)) {
+            media.persist(medium.copyFor(to));
+        }
     }
 
     private ListingMedium galleryImage(ListingRef ref, UUID imageId) {

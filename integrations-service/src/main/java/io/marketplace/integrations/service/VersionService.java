@@ -1,15 +1,10 @@
 package io.marketplace.integrations.service;
 
-import io.marketplace.integrations.client.KeysServiceEvents;
 import io.marketplace.integrations.client.WebhookServiceEvents;
 import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.integrations.persistence.IntegrationVersion;
-import io.marketplace.integrations.persistence.Listing;
-import io.marketplace.integrations.persistence.ListingMedium;
-import io.marketplace.integrations.persistence.ListingRepository;
-import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.service.VersionLifecycle.Move;
 import io.marketplace.platform.domain.Language;
@@ -44,16 +39,7 @@ public class VersionService {
     ListingService listingService;
 
     @Inject
-    ListingRepository listings;
-
-    @Inject
-    MediaRepository media;
-
-    @Inject
     VersionLifecycle lifecycle;
-
-    @Inject
-    KeysServiceEvents keysService;
 
     @Inject
     WebhookServiceEvents webhookService;
@@ -67,13 +53,10 @@ public class VersionService {
     @Inject
     Caller caller;
 
-    @Inject
-    InstallationService installations;
-
     /** Sends a draft to review, or answers 422 with every problem of the completeness report (nothing changes). */
     @Transactional
     public IntegrationVersion requestReview(UUID integrationId, int number) {
-        IntegrationVersion version = listingService.version(integrationId, number);
+        IntegrationVersion version = integrations.version(integrationId, number);
         if (version.status == VersionStatus.DRAFT) {
             List<FieldError> problems = listingService.completeness(version);
             if (!problems.isEmpty()) {
@@ -89,7 +72,7 @@ public class VersionService {
 
     @Transactional
     public IntegrationVersion cancelReview(UUID integrationId, int number) {
-        IntegrationVersion version = listingService.version(integrationId, number);
+        IntegrationVersion version = integrations.version(integrationId, number);
         lifecycle.apply(version, Move.CANCEL, null);
         return version;
     }
@@ -118,17 +101,22 @@ public class VersionService {
     public IntegrationVersion publish(UUID integrationId, int number, String categoryCode) {
         Category category = categoryCode == null ? Category.OTHER : Category.of(categoryCode).orElseThrow(() ->
                 ProblemException.invalid("category", "unknown_value", "category must be one of " + Category.allCodes()));
-        IntegrationVersion version = listingService.version(integrationId, number);
+        IntegrationVersion version = integrations.version(integrationId, number);
         lifecycle.apply(version, Move.PUBLISH, null);
         version.category = category.code();
         version.integration.versions.stream()
                 .filter(other -> other != version && other.status == VersionStatus.PUBLISHED)
                 .forEach(previous -> lifecycle.applyAutomatically(previous, Move.SUPERSEDE,
                         "version " + version.number + " was published"));
-        webhookService.publishedIntegrationSaved(version.integration);
+        webhookService.published(version.integration);
         catalog.refresh(integrationId, Arrays.stream(Language.values()).map(language -> language.code).toList());
         catalogCache.clear();
         return version;
+    }
+
+    /** A version of one of the caller's integrations. */
+    public IntegrationVersion version(UUID integrationId, int number) {
+        return integrations.version(integrationId, number);
     }
 
     /** The integration's versions, newest first, plus one more to tell whether a next page exists. */
@@ -162,19 +150,14 @@ public class VersionService {
         draft.archive = latest.archive;
         integration.versions.add(draft);
         integrationRepository.flush();
-        for (Listing listing : listings.ofVersion(latest)) {
-            listings.persist(listing.copyFor(draft));
-        }
-        for (ListingMedium medium : media.ofVersion(latest)) {
-            media.persist(medium.copyFor(draft));
-        }
+        listingService.copyListings(latest, draft);
         return draft;
     }
 
     /** Deletes a draft, unless it is the integration's only version. */
     @Transactional
     public void deleteDraft(UUID integrationId, int number) {
-        IntegrationVersion version = listingService.version(integrationId, number);
+        IntegrationVersion version = integrations.version(integrationId, number);
         if (version.status != VersionStatus.DRAFT) {
             throw ProblemException.conflict("Version " + number + " is " + version.status.code() + "; only a draft can be deleted");
         }
@@ -182,20 +165,6 @@ public class VersionService {
             throw ProblemException.conflict("Version " + number + " is the integration's only version");
         }
         version.integration.versions.remove(version);
-    }
-
-    /** Deletes an integration none of whose versions was ever sent to review (every version is still a draft). */
-    @Transactional
-    public void deleteIntegration(UUID integrationId) {
-        integrationRepository.lockForDelete(integrationId);
-        Integration integration = integrations.get(integrationId);
-        if (integration.versions.stream().anyMatch(v -> v.status != VersionStatus.DRAFT)) {
-            throw ProblemException.conflict("A version of this integration was sent to review; it can no longer be deleted");
-        }
-        installations.removeAll(integration);
-        integrationRepository.delete(integration);
-        keysService.integrationDeleted(integration);
-        webhookService.integrationDeleted(integration);
     }
 
     /** The versions waiting for moderators, oldest request first, with one more to tell whether a next page exists. */

@@ -1,9 +1,9 @@
-package io.marketplace.integrations.rest;
+package io.marketplace.integrations.service;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A listing in one language. Saving replaces it whole; a field left out (or null) is not filled yet. */
-public record ListingRequest(
+public record ListingContent(
         @Schema(description = "1-255 characters") String name,
         @Schema(description = "1-50 characters, counted as Unicode code points") String shortDescription,
         @Schema(description = "1-65000 characters") String description,

@@ -1,10 +1,10 @@
-package io.marketplace.integrations.rest;
+package io.marketplace.integrations.service;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Stage 1 of a public integration. Lists of strings (not enums) so that every unknown value is reported at once. */
-public record CreateIntegrationRequest(
+public record NewIntegration(
         @Schema(description = "Widget code: Latin letters, digits and _, starting with a lower-case letter; 1-64 characters; unique",
                 examples = "my_widget") String code,
         @Schema(description = "Absolute http(s) URL; https is required before review", examples = "https://dev.example.com/oauth")
