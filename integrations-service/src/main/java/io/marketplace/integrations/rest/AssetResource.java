@@ -1,15 +1,12 @@
 package io.marketplace.integrations.rest;
 
-import io.marketplace.integrations.persistence.ArchiveRepository;
-import io.marketplace.integrations.persistence.ListingMedium;
-import io.marketplace.integrations.persistence.MediaKind;
-import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
+import io.marketplace.integrations.service.AssetService;
+import io.marketplace.integrations.service.AssetService.Asset;
 import io.marketplace.integrations.service.archive.AssetTypes;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,10 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,44 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/upl/{code}/{version}/widget/{path: .+}")
 @Tag(name = "assets", description = "Versioned public assets")
 @PermitAll
-@Transactional
 public class AssetResource {
 
-    private static final Pattern LISTING_IMAGE = Pattern.compile("images/([a-z]{2})/(logo_main|logo_installed)\\.(png|jpg)");
-    private static final Pattern GALLERY_IMAGE = Pattern.compile("images/([a-z]{2})/gallery/([0-9a-f-]{36})\\.(png|jpg)");
     private static final int ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
     @Inject
-    MediaRepository media;
-
-    @Inject
-    ArchiveRepository archives;
-
-    private record Asset(String contentType, String sha256, byte[] bytes, VersionStatus status) {
-    }
+    AssetService assets;
 
     @GET
     @Operation(summary = "A file of a version: a listing image or a file of its widget archive")
     public Response get(@PathParam("code") String code, @PathParam("version") int version, @PathParam("path") String path,
             @Context Request request) {
-        Asset asset = listingImage(code, version, path)
-                .or(() -> archives.file(code, version, path)
-                        .map(file -> new Asset(file.contentType(), file.sha256(), file.bytes(), file.versionStatus())))
-                .orElseThrow(() -> ProblemException.notFound("No such asset"));
-        return serve(asset, request);
-    }
-
-    private Optional<Asset> listingImage(String code, int version, String path) {
-        Matcher single = LISTING_IMAGE.matcher(path);
-        Matcher gallery = GALLERY_IMAGE.matcher(path);
-        Optional<ListingMedium> medium = Optional.empty();
-        if (single.matches()) {
-            MediaKind kind = single.group(2).equals(MediaKind.ICON.assetName) ? MediaKind.ICON : MediaKind.INSTALLED_LOGO;
-            medium = media.published(code, version, single.group(1), kind, null);
-        } else if (gallery.matches()) {
-            medium = media.published(code, version, gallery.group(1), MediaKind.GALLERY, UUID.fromString(gallery.group(2)));
-        }
-        return medium.map(m -> new Asset(m.blob.contentType, m.blob.sha256, m.blob.bytes, m.version.status));
+        return serve(assets.find(code, version, path).orElseThrow(() -> ProblemException.notFound("No such asset")), request);
     }
 
     private static Response serve(Asset asset, Request request) {

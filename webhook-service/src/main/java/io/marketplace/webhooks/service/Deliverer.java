@@ -127,7 +127,7 @@ public class Deliverer {
                 return null;
             }
             if (refused.getResponse().getStatus() == 410 && job.kind().equals(WebhookJob.INSTALLED)) {
-                String reason = "keys-service: " + JobIntake.CANCELLED_BY_DISABLE;
+                String reason = "keys-service: " + DeliveryJobHandler.CANCELLED_BY_DISABLE;
                 record(job, new Attempt(job.attempt(), startedAt, job.url(), "cancelled", null, null, reason), "cancelled", null);
                 return null;
             }

@@ -25,7 +25,7 @@ import java.util.Map;
  * once the transaction commits.
  */
 @ApplicationScoped
-public class JobIntake extends JsonEventHandler<WebhookJob> {
+public class DeliveryJobHandler extends JsonEventHandler<WebhookJob> {
 
     @Inject
     DeliveryStore store;
@@ -38,7 +38,7 @@ public class JobIntake extends JsonEventHandler<WebhookJob> {
 
     static final String CANCELLED_BY_DISABLE = "the account disabled the integration before the code was sent";
 
-    public JobIntake() {
+    public DeliveryJobHandler() {
         super(WebhookJob.class, WebhookJob.INSTALLED, WebhookJob.ACCESS_REVOKED);
     }
 
