@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,6 +75,11 @@ public class OutboxRelay {
     private static final Duration RELAY_WAIT = Duration.ofSeconds(2);
     private static final int RECENT_OUTCOMES = 10_000;
 
+    /** The loop's one thread, taken from Quarkus's worker pool and given back at shutdown. */
+    @Inject
+    @ManagedExecutorConfig(maxAsync = 1)
+    ManagedExecutor loop;
+
     private final WakeUpSignal signal = new WakeUpSignal();
     private volatile boolean running;
     /** Set when the last round found a neighbour unreachable; the relay then looks again sooner than the poll. */
@@ -92,9 +99,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        Thread loop = new Thread(this::run, "outbox-relay");
-        loop.setDaemon(true);
-        loop.start();
+        loop.runAsync(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {

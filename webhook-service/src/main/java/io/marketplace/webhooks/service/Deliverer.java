@@ -4,16 +4,16 @@ import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.webhooks.client.KeysService;
 import io.marketplace.webhooks.config.WebhookConfig;
-import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.Attempt;
 import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
+import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.service.OutboundGuard.Allowed;
 import io.marketplace.webhooks.service.OutboundGuard.Blocked;
 import io.marketplace.webhooks.service.OutboundGuard.Decision;
 import io.marketplace.webhooks.service.OutboundHttp.Answer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,15 +27,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Makes one attempt of a leased delivery: checks where it may go, signs it, sends it, and records the outcome
- * with the job's next state. The blocking parts (keys-service, DNS, the database) run on a small pool of its own;
+ * with the job's next state. The blocking parts (keys-service, DNS, the database) run on at most eight of Quarkus's worker threads;
  * the request itself holds no thread while it waits.
  */
 @ApplicationScoped
@@ -64,17 +62,10 @@ public class Deliverer {
     @Inject
     MeterRegistry registry;
 
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService blocking = Executors.newFixedThreadPool(8, task -> {
-        Thread thread = new Thread(task, "webhook-worker-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    @PreDestroy
-    void stop() {
-        blocking.shutdown();
-    }
+    /** At most eight attempts in their blocking parts at once, on Quarkus's worker pool. */
+    @Inject
+    @ManagedExecutorConfig(maxAsync = 8)
+    ManagedExecutor blocking;
 
     /** Completes when the attempt is recorded (or could not be: then the lease runs out and it is retried). */
     public CompletionStage<Void> attempt(Leased job) {

@@ -2,12 +2,13 @@ package io.marketplace.webhooks.service;
 
 import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.webhooks.config.WebhookConfig;
-import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.Candidate;
 import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
+import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +44,11 @@ public class DeliveryDispatcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** The loop's one thread, taken from Quarkus's worker pool and given back at shutdown. */
+    @Inject
+    @ManagedExecutorConfig(maxAsync = 1)
+    ManagedExecutor loop;
+
     private final WakeUpSignal signal = new WakeUpSignal();
     /** Requests in flight per endpoint; guarded by {@code this}. */
     private final Map<String, Integer> inFlight = new HashMap<>();
@@ -56,9 +63,7 @@ public class DeliveryDispatcher {
             return;
         }
         running = true;
-        Thread loop = new Thread(this::run, "webhook-dispatcher");
-        loop.setDaemon(true);
-        loop.start();
+        loop.runAsync(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
