@@ -63,14 +63,14 @@ class InstallationTest {
                 .body("installed_description", equalTo("Welcome account" + buyer + "! Your client id is " + id + "."));
         asAccountAdmin(buyer).body(Map.of("language", "es")).when().post(installation(id)).then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("installed", id).size() == 1
-                && events("install", id).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("code_delivery.requested", id).size() == 1
+                && events("installation.enabled", id).size() == 1);
         assertThat(events("installation.enabled", id), hasSize(0)); // only an owner's own install goes to keys-service
-        JsonNode job = events("installed", id).get(0);
+        JsonNode job = events("code_delivery.requested", id).get(0);
         assertThat(job.at("/data/url").asText(), equalTo("https://dev.example.com/oauth/callback"));
         assertThat(job.at("/data/referer").asText(), equalTo("account" + buyer));
         assertThat(job.at("/data/account_id").asLong(), equalTo(buyer));
-        assertThat(events("install", id).get(0).at("/data/language").asText(), equalTo("es"));
+        assertThat(events("installation.enabled", id).get(0).at("/data/language").asText(), equalTo("es"));
         given().auth().oauth2(TestTokens.user(buyer, false, Roles.DEVELOPER)).when().get("/api/v1/marketplace/installed")
                 .then().statusCode(200).body("installations.integration_id", contains(id));
     }
@@ -84,15 +84,15 @@ class InstallationTest {
         asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
         asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(404);
         await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.disabled", id).size() == 1
-                && events("access_revoked", id).size() == 1 && events("uninstall", id).size() == 1);
-        assertThat(events("access_revoked", id).get(0).at("/data/url").asText(), equalTo("https://dev.example.com/revoked"));
+                && events("revoke_notice.requested", id).size() == 1 && events("installation.disabled", id).size() == 1);
+        assertThat(events("revoke_notice.requested", id).get(0).at("/data/url").asText(), equalTo("https://dev.example.com/revoked"));
         assertThat(events("installation.disabled", id).get(0).at("/data/account_id").asLong(), equalTo(buyer));
         given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
                 .then().body("installations", hasSize(0));
 
         asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("install", id).size() == 2
-                && events("installed", id).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.enabled", id).size() == 2
+                && events("code_delivery.requested", id).size() == 2);
     }
 
     @Test
@@ -105,10 +105,10 @@ class InstallationTest {
         asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
         asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("installed", id).size() == 2
-                && events("access_revoked", id).size() == 2 && events("installation.disabled", id).size() == 2);
-        assertThat(generations("installed", id), contains(1L, 2L));
-        assertThat(generations("access_revoked", id), contains(1L, 2L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("code_delivery.requested", id).size() == 2
+                && events("revoke_notice.requested", id).size() == 2 && events("installation.disabled", id).size() == 2);
+        assertThat(generations("code_delivery.requested", id), contains(1L, 2L));
+        assertThat(generations("revoke_notice.requested", id), contains(1L, 2L));
         assertThat(generations("installation.disabled", id), contains(1L, 2L));
     }
 
@@ -135,9 +135,9 @@ class InstallationTest {
 
         asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("access_revoked", id).size() == 1);
-        assertThat(events("access_revoked", id).get(0).at("/data/url").isNull(), equalTo(true));
-        assertThat(generations("access_revoked", id), contains(1L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("revoke_notice.requested", id).size() == 1);
+        assertThat(events("revoke_notice.requested", id).get(0).at("/data/url").isNull(), equalTo(true));
+        assertThat(generations("revoke_notice.requested", id), contains(1L));
     }
 
     @Test
@@ -212,7 +212,7 @@ class InstallationTest {
 
         // the active installation ended as a disable would, before the integration went
         assertThat(generations("installation.disabled", active), contains(1L));
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("access_revoked", active).size() == 1
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("revoke_notice.requested", active).size() == 1
                 && events("integration.deleted", active).size() == 2 && events("integration.deleted", disabled).size() == 2);
         assertThat("the disabled one is not revoked twice", events("installation.disabled", disabled), hasSize(1));
         given().auth().oauth2(TestTokens.technicalAdmin(developer)).when().get("/api/v1/marketplace/installed")

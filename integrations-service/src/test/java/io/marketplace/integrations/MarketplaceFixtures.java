@@ -18,6 +18,7 @@ import io.marketplace.platform.test.fixtures.WidgetZip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,21 +68,24 @@ final class MarketplaceFixtures {
         return id;
     }
 
-    /** The events of one type about the integration that the outbox delivered to the neighbours' stub. */
+    /**
+     * The events of one type about the integration that the outbox delivered to the neighbours' stub, once per fact: an
+     * event sent to two neighbours (installation.enabled to keys- and stats-service) is counted once.
+     */
     static List<JsonNode> deliveredEvents(WireMockServer neighbours, String type, String integrationId) {
-        List<JsonNode> found = new ArrayList<>();
+        Map<JsonNode, JsonNode> found = new LinkedHashMap<>();
         neighbours.findAll(postRequestedFor(urlEqualTo(EVENTS_PATH))).forEach(request -> {
             try {
                 new ObjectMapper().readTree(request.getBodyAsString()).get("events").forEach(event -> {
                     if (event.get("type").asText().equals(type)
                             && event.at("/data/integration_id").asText().equals(integrationId)) {
-                        found.add(event);
+                        found.putIfAbsent(event.get("data"), event);
                     }
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        return found;
+        return new ArrayList<>(found.values());
     }
 }

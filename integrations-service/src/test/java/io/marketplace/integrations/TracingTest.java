@@ -38,9 +38,9 @@ class TracingTest {
                 .body(Map.of("language", "en"))
                 .when().post("/api/v1/marketplace/integrations/" + id + "/installation").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> deliveredEvents(neighbours, "installed", id).size() == 1
-                && deliveredEvents(neighbours, "install", id).size() == 1);
-        assertThat(deliveredEvents(neighbours, "installed", id).get(0).get("traceparent").asText(), startsWith("00-" + TRACE_ID + "-"));
-        assertThat(deliveredEvents(neighbours, "install", id).get(0).get("traceparent").asText(), startsWith("00-" + TRACE_ID + "-"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveredEvents(neighbours, "code_delivery.requested", id).size() == 1
+                && deliveredEvents(neighbours, "installation.enabled", id).size() == 1);
+        assertThat(deliveredEvents(neighbours, "code_delivery.requested", id).get(0).get("traceparent").asText(), startsWith("00-" + TRACE_ID + "-"));
+        assertThat(deliveredEvents(neighbours, "installation.enabled", id).get(0).get("traceparent").asText(), startsWith("00-" + TRACE_ID + "-"));
     }
 }

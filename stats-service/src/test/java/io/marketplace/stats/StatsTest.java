@@ -46,14 +46,14 @@ class StatsTest {
 
     private static UUID dataset(long owner) {
         UUID integration = UUID.randomUUID();
-        send(event("install", integration, owner, A, "en", Instant.parse("2026-03-01T09:00:00Z")),
-                event("install", integration, owner, B, "en", Instant.parse("2026-03-01T23:59:59Z")),
-                event("uninstall", integration, owner, A, "en", Instant.parse("2026-03-03T00:00:00Z")),
-                event("install", integration, owner, C, "es", Instant.parse("2026-03-03T12:00:00Z")))
+        send(event("installation.enabled", integration, owner, A, "en", Instant.parse("2026-03-01T09:00:00Z")),
+                event("installation.enabled", integration, owner, B, "en", Instant.parse("2026-03-01T23:59:59Z")),
+                event("installation.disabled", integration, owner, A, "en", Instant.parse("2026-03-03T00:00:00Z")),
+                event("installation.enabled", integration, owner, C, "es", Instant.parse("2026-03-03T12:00:00Z")))
                 .statusCode(200).body("processed", equalTo(4));
         // out of order: these arrive after, and happened in between or later
-        send(event("install", integration, owner, A, "en", Instant.parse("2026-03-05T08:00:00Z")),
-                event("uninstall", integration, owner, C, "es", Instant.parse("2026-03-04T10:00:00Z")))
+        send(event("installation.enabled", integration, owner, A, "en", Instant.parse("2026-03-05T08:00:00Z")),
+                event("installation.disabled", integration, owner, C, "es", Instant.parse("2026-03-04T10:00:00Z")))
                 .statusCode(200);
         return integration;
     }
@@ -77,6 +77,22 @@ class StatsTest {
                 .body("metrics.net", equalTo(2))
                 .body("metrics.active_installations", equalTo(2))
                 .body("metrics.distinct_accounts", equalTo(3));
+    }
+
+    /** Events queued in an outbox before the rename of install and uninstall still count (ARCHITECTURE.md). */
+    @Test
+    void countsEventsQueuedUnderTheirFormerNames() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        send(event("install", integration, owner, A, "en", Instant.parse("2026-04-01T09:00:00Z")),
+                event("uninstall", integration, owner, A, "en", Instant.parse("2026-04-02T09:00:00Z")))
+                .statusCode(200).body("processed", equalTo(2));
+
+        asAdmin(owner).queryParam("from", "2026-04-01").queryParam("to", "2026-04-02")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200)
+                .body("metrics.installs", equalTo(1))
+                .body("metrics.uninstalls", equalTo(1));
     }
 
     @Test
@@ -134,15 +150,15 @@ class StatsTest {
         UUID integration = UUID.randomUUID();
         List<String> batch = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            batch.add(event("install", integration, owner, 900 + i, "pt", Instant.parse("2026-05-01T10:00:00Z")));
+            batch.add(event("installation.enabled", integration, owner, 900 + i, "pt", Instant.parse("2026-05-01T10:00:00Z")));
         }
-        double applied = Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "applied");
-        double duplicates = Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "duplicate");
+        double applied = Prometheus.value("marketplace_inbox_events_total", "type", "installation.enabled", "result", "applied");
+        double duplicates = Prometheus.value("marketplace_inbox_events_total", "type", "installation.enabled", "result", "duplicate");
         send(batch).statusCode(200).body("processed", equalTo(3));
         send(batch).statusCode(200).body("processed", equalTo(0)).body("duplicates", equalTo(3));
         // events ingested, as operators see them
-        assertThat(Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "applied"), equalTo(applied + 3));
-        assertThat(Prometheus.value("marketplace_inbox_events_total", "type", "install", "result", "duplicate"),
+        assertThat(Prometheus.value("marketplace_inbox_events_total", "type", "installation.enabled", "result", "applied"), equalTo(applied + 3));
+        assertThat(Prometheus.value("marketplace_inbox_events_total", "type", "installation.enabled", "result", "duplicate"),
                 equalTo(duplicates + 3));
 
         asAdmin(owner).queryParam("from", "2026-05-01").queryParam("to", "2026-05-01")
@@ -165,7 +181,7 @@ class StatsTest {
                     List<String> events = new ArrayList<>();
                     for (int i = 0; i < perBatch; i++) {
                         // every batch touches every integration and day, installs and uninstalls interleaved
-                        String type = (i + seed) % 3 == 0 ? "uninstall" : "install";
+                        String type = (i + seed) % 3 == 0 ? "installation.disabled" : "installation.enabled";
                         events.add(event(type, integrations.get(i % 3), owner, 10_000 + seed * perBatch + i, "en",
                                 Instant.parse("2026-06-01T00:00:00Z").plusSeconds(86_400L * (i % 5))));
                     }
@@ -195,11 +211,11 @@ class StatsTest {
     void aBadEventRejectsTheWholeBatchAndStoresNothing() {
         long owner = newAccount();
         UUID integration = UUID.randomUUID();
-        String good = event("install", integration, owner, 1, "en", Instant.parse("2026-05-02T10:00:00Z"));
-        String unknownLanguage = event("install", integration, owner, 2, "de", Instant.parse("2026-05-02T10:00:00Z"));
-        String missingAccount = event("install", integration, owner, 3, "en", Instant.parse("2026-05-02T10:00:00Z"))
+        String good = event("installation.enabled", integration, owner, 1, "en", Instant.parse("2026-05-02T10:00:00Z"));
+        String unknownLanguage = event("installation.enabled", integration, owner, 2, "de", Instant.parse("2026-05-02T10:00:00Z"));
+        String missingAccount = event("installation.enabled", integration, owner, 3, "en", Instant.parse("2026-05-02T10:00:00Z"))
                 .replace("\"account_id\": 3,", "");
-        String future = event("install", integration, owner, 4, "en", Instant.now().plusSeconds(86_400));
+        String future = event("installation.enabled", integration, owner, 4, "en", Instant.now().plusSeconds(86_400));
 
         send(good, unknownLanguage, missingAccount, future)
                 .statusCode(400)
@@ -213,7 +229,7 @@ class StatsTest {
         UUID integration = UUID.randomUUID();
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            events.add(event("install", integration, 1, i, "en", Instant.parse("2026-05-03T10:00:00Z")));
+            events.add(event("installation.enabled", integration, 1, i, "en", Instant.parse("2026-05-03T10:00:00Z")));
         }
         send(events).statusCode(400).body("errors[0].field", equalTo("events"));
     }

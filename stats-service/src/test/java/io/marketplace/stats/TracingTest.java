@@ -34,7 +34,7 @@ class TracingTest {
 
     @Test
     void anInstallEventIsHandledInTheTraceItCarries() {
-        String traced = event("install", UUID.randomUUID(), newAccount(), 42, "en", Instant.now().minusSeconds(60))
+        String traced = event("installation.enabled", UUID.randomUUID(), newAccount(), 42, "en", Instant.now().minusSeconds(60))
                 .replaceFirst("\\{", "{\"traceparent\": \"00-" + TRACE_ID + "-" + PARENT_SPAN_ID + "-01\", ");
 
         send(List.of(traced)).statusCode(200).body("processed", equalTo(1));

@@ -46,8 +46,8 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
         send(good,
                 revoked(UUID.randomUUID(), integration, owner, 1, "not a url"),
                 revoked(UUID.randomUUID(), integration, owner, 1, "ftp://files.example.com/revoke"),
-                job(UUID.randomUUID(), "access_revoked", "{\"integration_id\": \"" + integration + "\"}"),
-                job(UUID.randomUUID(), "installed", """
+                job(UUID.randomUUID(), "revoke_notice.requested", "{\"integration_id\": \"" + integration + "\"}"),
+                job(UUID.randomUUID(), "code_delivery.requested", """
                         {"integration_id": "%s", "owner_account_id": %d, "account_id": 7, "url": "http://127.0.0.1:9/oauth"}"""
                         .formatted(integration, owner)),
                 job(UUID.randomUUID(), "fax_sent", "{}"))
@@ -80,6 +80,26 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
         await().atMost(Duration.ofSeconds(10)).until(() -> "blocked".equals(status(owner, integration, metadata)));
         delivery(owner, integration, metadata).statusCode(200)
                 .body("last_error", containsString("link-local address"));
+    }
+
+    /** Jobs queued in an outbox before the rename of installed and access_revoked are still taken (ARCHITECTURE.md). */
+    @Test
+    void takesJobsQueuedUnderTheirFormerNames() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        UUID code = UUID.randomUUID();
+        UUID revoke = UUID.randomUUID();
+
+        send(job(code, "installed", """
+                        {"integration_id": "%s", "owner_account_id": %d, "account_id": 7, "generation": 1,
+                         "url": "http://127.0.0.1:9/oauth", "referer": "buyer7"}""".formatted(integration, owner)),
+                job(revoke, "access_revoked", """
+                        {"integration_id": "%s", "owner_account_id": %d, "account_id": 8, "generation": 1,
+                         "url": "http://127.0.0.1:9/revoke"}""".formatted(integration, owner)))
+                .statusCode(200).body("processed", equalTo(2));
+
+        delivery(owner, integration, code).statusCode(200).body("kind", equalTo("installed"));
+        delivery(owner, integration, revoke).statusCode(200).body("kind", equalTo("access_revoked"));
     }
 
     @Test

@@ -81,7 +81,7 @@ class RedirectCheckTest {
     }
 
     private static void published(UUID integration, String url, boolean published) {
-        send(job(UUID.randomUUID(), "integration.publication", """
+        send(job(UUID.randomUUID(), "integration.published", """
                 {"integration_id": "%s", "owner_account_id": %d, "redirect_uri": "%s", "published": %s}"""
                 .formatted(integration, newAccount(), url, published))).statusCode(200);
     }

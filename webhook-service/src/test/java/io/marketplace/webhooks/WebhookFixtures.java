@@ -56,7 +56,7 @@ final class WebhookFixtures {
 
     /** The revoke notice of installation {@code generation}; {@code url} null when the integration has no revoke URL. */
     static String revoked(UUID jobId, UUID integration, long owner, long account, long generation, String url) {
-        return job(jobId, "access_revoked", """
+        return job(jobId, "revoke_notice.requested", """
                 {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "generation": %d, "url": %s}"""
                 .formatted(integration, owner, account, generation, url == null ? "null" : "\"" + url + "\""));
     }
@@ -67,7 +67,7 @@ final class WebhookFixtures {
 
     static String installed(UUID jobId, UUID integration, long owner, long account, long generation, String url,
             String state) {
-        return job(jobId, "installed", """
+        return job(jobId, "code_delivery.requested", """
                 {"integration_id": "%s", "owner_account_id": %d, "account_id": %d, "generation": %d, "url": "%s",
                  "referer": "buyer%d", "state": "%s"}"""
                 .formatted(integration, owner, account, generation, url, account, state));

@@ -1,8 +1,7 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
-import io.marketplace.platform.events.InstallationDisabled;
-import io.marketplace.platform.events.InstallationEnabled;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.outbox.Outbox;
@@ -21,7 +20,7 @@ public class KeysServiceEvents {
 
     /** The developer's next call may be the Keys view: the request is answered once keys-service has it. */
     public void integrationSaved(Integration integration) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id,
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, new IntegrationSaved(integration.id,
                 integration.ownerAccountId, integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
     }
 
@@ -29,21 +28,21 @@ public class KeysServiceEvents {
      * The account installed the integration: keys-service issues codes for that installation generation. Sent for the
      * owner's own test install, for which the Keys view then offers a code.
      */
-    public void installationEnabled(Integration integration, long accountId, long generation) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationEnabled.TYPE,
-                new InstallationEnabled(integration.id, accountId, generation));
+    public void installationEnabled(Integration integration, long accountId, long generation, String language) {
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INSTALLATION_ENABLED,
+                InstallationUpdates.of(integration, accountId, generation, language));
     }
 
     /**
      * The account disabled the integration: keys-service ends that installation generation (its codes stop working,
      * every token the account gave goes). The disable is answered once keys-service has it, so that it is final then.
      */
-    public void installationDisabled(Integration integration, long accountId, long generation) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, InstallationDisabled.TYPE,
-                new InstallationDisabled(integration.id, accountId, generation));
+    public void installationDisabled(Integration integration, long accountId, long generation, String language) {
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INSTALLATION_DISABLED,
+                InstallationUpdates.of(integration, accountId, generation, language));
     }
 
     public void integrationDeleted(Integration integration) {
-        outbox.enqueue(NEIGHBOUR, IntegrationDeleted.TYPE, new IntegrationDeleted(integration.id));
+        outbox.enqueue(NEIGHBOUR, EventType.INTEGRATION_DELETED, new IntegrationDeleted(integration.id));
     }
 }

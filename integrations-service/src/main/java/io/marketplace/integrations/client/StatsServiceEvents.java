@@ -1,7 +1,7 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
-import io.marketplace.platform.events.InstallationEvent;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,16 +15,13 @@ public class StatsServiceEvents {
     @Inject
     Outbox outbox;
 
-    public void installed(Integration integration, long accountId, String language) {
-        send(InstallationEvent.INSTALL, integration, accountId, language);
+    public void installed(Integration integration, long accountId, long generation, String language) {
+        outbox.enqueue(NEIGHBOUR, EventType.INSTALLATION_ENABLED,
+                InstallationUpdates.of(integration, accountId, generation, language));
     }
 
-    public void uninstalled(Integration integration, long accountId, String language) {
-        send(InstallationEvent.UNINSTALL, integration, accountId, language);
-    }
-
-    private void send(String type, Integration integration, long accountId, String language) {
-        outbox.enqueue(NEIGHBOUR, type, new InstallationEvent(integration.id, integration.code, integration.ownerAccountId,
-                accountId, language));
+    public void uninstalled(Integration integration, long accountId, long generation, String language) {
+        outbox.enqueue(NEIGHBOUR, EventType.INSTALLATION_DISABLED,
+                InstallationUpdates.of(integration, accountId, generation, language));
     }
 }

@@ -1,9 +1,10 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
+import io.marketplace.platform.events.IntegrationPublished;
 import io.marketplace.platform.events.IntegrationSaved;
-import io.marketplace.platform.events.PublicationChanged;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ public class WebhookServiceEvents {
 
     /** The authorization code goes to the developer's redirect URL (webhook-service asks keys-service for it). */
     public void sendCode(Integration integration, long accountId, long generation, String referer) {
-        outbox.enqueue(NEIGHBOUR, WebhookJob.INSTALLED, new WebhookJob(integration.id, integration.ownerAccountId, accountId,
+        outbox.enqueue(NEIGHBOUR, EventType.CODE_DELIVERY_REQUESTED, new WebhookJob(integration.id, integration.ownerAccountId, accountId,
                 generation, integration.redirectUri, referer, null));
     }
 
@@ -30,7 +31,7 @@ public class WebhookServiceEvents {
      * integration has none: webhook-service must still cancel the code deliveries of that installation not yet sent.
      */
     public void sendAccessRevoked(Integration integration, long accountId, long generation) {
-        outbox.enqueue(NEIGHBOUR, WebhookJob.ACCESS_REVOKED, new WebhookJob(integration.id, integration.ownerAccountId,
+        outbox.enqueue(NEIGHBOUR, EventType.REVOKE_NOTICE_REQUESTED, new WebhookJob(integration.id, integration.ownerAccountId,
                 accountId, generation, integration.revokeUrl, null, null));
     }
 
@@ -39,17 +40,17 @@ public class WebhookServiceEvents {
      * and the URL is checked once published.
      */
     public void integrationSaved(Integration integration) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, IntegrationSaved.TYPE, new IntegrationSaved(integration.id,
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, new IntegrationSaved(integration.id,
                 integration.ownerAccountId, integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
     }
 
     public void integrationDeleted(Integration integration) {
-        outbox.enqueue(NEIGHBOUR, IntegrationDeleted.TYPE, new IntegrationDeleted(integration.id));
+        outbox.enqueue(NEIGHBOUR, EventType.INTEGRATION_DELETED, new IntegrationDeleted(integration.id));
     }
 
     /** The integration was published: webhook-service checks its redirect URL from time to time from now on. */
     public void published(Integration integration) {
-        outbox.enqueue(NEIGHBOUR, PublicationChanged.TYPE, new PublicationChanged(integration.id,
+        outbox.enqueue(NEIGHBOUR, EventType.INTEGRATION_PUBLISHED, new IntegrationPublished(integration.id,
                 integration.ownerAccountId, integration.redirectUri, true));
     }
 }

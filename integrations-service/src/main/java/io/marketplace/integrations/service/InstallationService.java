@@ -89,10 +89,10 @@ public class InstallationService {
             return installed(shown, installations.lock(integrationId, account).orElseThrow(), false);
         }
         webhookService.sendCode(integration, account, generation.getAsLong(), subdomain);
-        statsService.installed(integration, account, language);
+        statsService.installed(integration, account, generation.getAsLong(), language);
         if (account == integration.ownerAccountId) {
             // other installs reach keys-service with their first code request; the owner may ask for one in the Keys view
-            keysService.installationEnabled(integration, account, generation.getAsLong());
+            keysService.installationEnabled(integration, account, generation.getAsLong(), language);
         }
         countAfterCommit("install");
         return installed(shown, new Installation(integrationId, account, language, true, generation.getAsLong(), now), true);
@@ -129,9 +129,9 @@ public class InstallationService {
 
     /** Queues the effects of an installation's end. */
     private void ended(Integration integration, long account, long generation, String language) {
-        keysService.installationDisabled(integration, account, generation);
+        keysService.installationDisabled(integration, account, generation, language);
         webhookService.sendAccessRevoked(integration, account, generation);
-        statsService.uninstalled(integration, account, language);
+        statsService.uninstalled(integration, account, generation, language);
         countAfterCommit("disable");
     }
 

@@ -3,6 +3,7 @@ package io.marketplace.integrations.service;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.RedirectUriChecked;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
@@ -18,7 +19,7 @@ public class RedirectUriCheckedHandler extends JsonEventHandler<RedirectUriCheck
     IntegrationRepository integrations;
 
     public RedirectUriCheckedHandler() {
-        super(RedirectUriChecked.class, RedirectUriChecked.TYPE);
+        super(EventType.REDIRECT_URI_CHECKED);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.marketplace.keys.service;
 
 import io.marketplace.keys.persistence.Grants;
 import io.marketplace.platform.domain.InstallationState;
-import io.marketplace.platform.events.InstallationChange;
+import io.marketplace.platform.events.InstallationUpdate;
 import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.persistence.InstallationStates.Pair;
 import io.marketplace.platform.problem.ProblemException;
@@ -32,7 +32,7 @@ public class InstallationGenerations {
     Grants grants;
 
     /** The latest generation each pair's changes name (a batch may carry several of one pair). */
-    public static Map<Pair, Long> latestByPair(List<? extends InstallationChange> changes) {
+    public static Map<Pair, Long> latestByPair(List<InstallationUpdate> changes) {
         Map<Pair, Long> latest = new HashMap<>();
         changes.forEach(change -> latest.merge(new Pair(change.integrationId(), change.accountId()), change.generation(),
                 Math::max));

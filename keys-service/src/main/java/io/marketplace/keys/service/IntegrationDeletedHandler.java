@@ -2,6 +2,7 @@ package io.marketplace.keys.service;
 
 import io.marketplace.keys.persistence.ClientRegistrations;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.persistence.InstallationStates;
@@ -20,7 +21,7 @@ public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDelet
     InstallationStates installations;
 
     public IntegrationDeletedHandler() {
-        super(IntegrationDeleted.class, IntegrationDeleted.TYPE);
+        super(EventType.INTEGRATION_DELETED);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.marketplace.keys.service;
 
 import io.marketplace.keys.persistence.ClientRegistrations;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
@@ -19,7 +20,7 @@ public class IntegrationSavedHandler extends JsonEventHandler<IntegrationSaved> 
     ClientCredentials credentials;
 
     public IntegrationSavedHandler() {
-        super(IntegrationSaved.class, IntegrationSaved.TYPE);
+        super(EventType.INTEGRATION_SAVED);
     }
 
     @Override

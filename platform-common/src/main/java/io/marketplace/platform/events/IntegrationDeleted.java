@@ -7,5 +7,4 @@ import java.util.UUID;
  * client and its delivery log go too.
  */
 public record IntegrationDeleted(UUID integrationId) {
-    public static final String TYPE = "integration.deleted";
 }

@@ -9,5 +9,4 @@ import java.util.UUID;
  * the owner, who alone reads the integration's delivery log.
  */
 public record IntegrationSaved(UUID integrationId, Long ownerAccountId, String code, String redirectUri, List<String> scopes) {
-    public static final String TYPE = "integration.saved";
 }

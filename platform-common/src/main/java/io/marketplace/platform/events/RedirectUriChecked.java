@@ -8,7 +8,6 @@ import java.util.UUID;
  * ({@link #OK}) or stopped being so ({@link #FAILING}, with the reason). Sent on changes only.
  */
 public record RedirectUriChecked(UUID integrationId, String status, Instant checkedAt, String error) {
-    public static final String TYPE = "redirect_uri.checked";
     public static final String OK = "ok";
     public static final String FAILING = "failing";
 }

@@ -3,9 +3,13 @@ package io.marketplace.platform.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.problem.Violations;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** An {@link EventHandler} whose data is read into a record of type {@code T} (the event's contract). */
 public abstract class JsonEventHandler<T> implements EventHandler {
@@ -16,16 +20,27 @@ public abstract class JsonEventHandler<T> implements EventHandler {
     @Inject
     ObjectMapper json;
 
-    protected JsonEventHandler(Class<T> dataType, String... eventTypes) {
-        this.dataType = dataType;
-        this.eventTypes = Set.of(eventTypes);
+    /** Handles these types, whose data is all read into the same record (their former names are taken too). */
+    @SuppressWarnings("unchecked")
+    protected JsonEventHandler(EventType... types) {
+        this.dataType = (Class<T>) types[0].dataType;
+        if (Arrays.stream(types).anyMatch(type -> type.dataType != dataType)) {
+            throw new IllegalArgumentException("One handler reads one record: " + Arrays.toString(types));
+        }
+        this.eventTypes = Arrays.stream(types).flatMap(type -> Stream.concat(Stream.of(type.wireName), type.formerNames.stream()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Records every problem of the data under {@code prefix}. */
     protected abstract void validate(T data, String prefix, Violations violations);
 
     /** Checks that depend on the event's type too, for a handler of several types; none by default. */
-    protected void validate(String type, T data, String prefix, Violations violations) {
+    protected void validate(EventType type, T data, String prefix, Violations violations) {
+    }
+
+    /** The event's type, whichever of its names it came under. */
+    protected static EventType type(EventEnvelope event) {
+        return EventType.named(event.type());
     }
 
     protected abstract void handle(T data, EventEnvelope event);
@@ -40,7 +55,7 @@ public abstract class JsonEventHandler<T> implements EventHandler {
         T data = read(event, prefix, violations);
         if (data != null) {
             validate(data, prefix, violations);
-            validate(event.type(), data, prefix, violations);
+            validate(type(event), data, prefix, violations);
         }
     }
 

@@ -3,6 +3,7 @@ package io.marketplace.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.concurrent.AfterCommit;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,14 +39,17 @@ public class Outbox {
      * (or could not be reached): the caller's next request to that neighbour sees the change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID enqueueBeforeAnswer(String destination, String type, Object data) {
+    public UUID enqueueBeforeAnswer(String destination, EventType type, Object data) {
         UUID eventId = enqueue(destination, type, data);
         AfterCommit.run(transactions, () -> ReadYourWrites.committed(destination, eventId));
         return eventId;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID enqueue(String destination, String type, Object data) {
+    public UUID enqueue(String destination, EventType type, Object data) {
+        if (!type.dataType.isInstance(data)) {
+            throw new IllegalArgumentException(type.wireName + " carries a " + type.dataType.getSimpleName() + ", not " + data);
+        }
         UUID eventId = UUID.randomUUID();
         String payload;
         try {
@@ -59,7 +63,7 @@ public class Outbox {
                         VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?5, ?6)""")
                 .setParameter(1, eventId)
                 .setParameter(2, destination)
-                .setParameter(3, type)
+                .setParameter(3, type.wireName)
                 .setParameter(4, payload)
                 .setParameter(5, Instant.now())
                 .setParameter(6, TraceContext.currentTraceparent())

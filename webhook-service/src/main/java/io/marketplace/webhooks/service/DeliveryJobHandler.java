@@ -2,14 +2,15 @@ package io.marketplace.webhooks.service;
 
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.outbound.OutboundUrls;
-import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.persistence.InstallationStates.Pair;
+import io.marketplace.platform.persistence.InstallationStates;
 import io.marketplace.platform.problem.Violations;
-import io.marketplace.webhooks.persistence.DeliveryStore;
 import io.marketplace.webhooks.persistence.DeliveryStore.NewDelivery;
+import io.marketplace.webhooks.persistence.DeliveryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -39,7 +40,7 @@ public class DeliveryJobHandler extends JsonEventHandler<WebhookJob> {
     static final String CANCELLED_BY_DISABLE = "the account disabled the integration before the code was sent";
 
     public DeliveryJobHandler() {
-        super(WebhookJob.class, WebhookJob.INSTALLED, WebhookJob.ACCESS_REVOKED);
+        super(EventType.CODE_DELIVERY_REQUESTED, EventType.REVOKE_NOTICE_REQUESTED);
     }
 
     @Override
@@ -56,8 +57,8 @@ public class DeliveryJobHandler extends JsonEventHandler<WebhookJob> {
     }
 
     @Override
-    protected void validate(String type, WebhookJob job, String prefix, Violations violations) {
-        if (type.equals(WebhookJob.INSTALLED)) {
+    protected void validate(EventType type, WebhookJob job, String prefix, Violations violations) {
+        if (type == EventType.CODE_DELIVERY_REQUESTED) {
             // a revoke notice may come without a URL (the integration has none): it then only cancels codes not yet sent
             violations.require(prefix + ".url", job.url());
             if (job.referer() == null || job.referer().isBlank()) {
@@ -95,7 +96,7 @@ public class DeliveryJobHandler extends JsonEventHandler<WebhookJob> {
                 cancelled = "the code of a later installation was already sent: this notice would arrive after it";
             }
             return new NewDelivery(accepted.event().eventId(), job.integrationId(), job.ownerAccountId(), job.accountId(),
-                    job.generation(), accepted.event().type(), job.url(), job.referer(), job.state(),
+                    job.generation(), WebhookJob.kind(type(accepted.event())), job.url(), job.referer(), job.state(),
                     endpoint(URI.create(job.url())), cancelled);
         }).toList();
         if (!deliveries.isEmpty()) {
@@ -106,7 +107,7 @@ public class DeliveryJobHandler extends JsonEventHandler<WebhookJob> {
 
     private record Accepted(EventEnvelope event, WebhookJob job) {
         boolean revokes() {
-            return event.type().equals(WebhookJob.ACCESS_REVOKED);
+            return type(event) == EventType.REVOKE_NOTICE_REQUESTED;
         }
 
         Pair pair() {

@@ -1,6 +1,7 @@
 package io.marketplace.webhooks.service;
 
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
@@ -16,7 +17,7 @@ public class IntegrationSavedHandler extends JsonEventHandler<IntegrationSaved> 
     RedirectWatches watches;
 
     public IntegrationSavedHandler() {
-        super(IntegrationSaved.class, IntegrationSaved.TYPE);
+        super(EventType.INTEGRATION_SAVED);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.marketplace.webhooks.service;
 
 import io.marketplace.platform.events.EventEnvelope;
-import io.marketplace.platform.events.PublicationChanged;
+import io.marketplace.platform.events.EventType;
+import io.marketplace.platform.events.IntegrationPublished;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.webhooks.persistence.RedirectWatches;
@@ -10,17 +11,17 @@ import jakarta.inject.Inject;
 
 /** Learns which integrations are published and their redirect URLs, for the redirect URL checks. */
 @ApplicationScoped
-public class PublicationHandler extends JsonEventHandler<PublicationChanged> {
+public class PublicationHandler extends JsonEventHandler<IntegrationPublished> {
 
     @Inject
     RedirectWatches watches;
 
     public PublicationHandler() {
-        super(PublicationChanged.class, PublicationChanged.TYPE);
+        super(EventType.INTEGRATION_PUBLISHED);
     }
 
     @Override
-    protected void validate(PublicationChanged event, String prefix, Violations violations) {
+    protected void validate(IntegrationPublished event, String prefix, Violations violations) {
         violations.require(prefix + ".integration_id", event.integrationId());
         violations.require(prefix + ".owner_account_id", event.ownerAccountId());
         violations.require(prefix + ".redirect_uri", event.redirectUri());
@@ -28,7 +29,7 @@ public class PublicationHandler extends JsonEventHandler<PublicationChanged> {
     }
 
     @Override
-    protected void handle(PublicationChanged event, EventEnvelope envelope) {
+    protected void handle(IntegrationPublished event, EventEnvelope envelope) {
         watches.save(event.integrationId(), event.ownerAccountId(), event.redirectUri(), event.published());
     }
 }

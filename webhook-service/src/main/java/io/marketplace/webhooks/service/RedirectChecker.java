@@ -1,9 +1,10 @@
 package io.marketplace.webhooks.service;
 
+import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.RedirectUriChecked;
 import io.marketplace.platform.outbox.Outbox;
-import io.marketplace.webhooks.persistence.RedirectWatches;
 import io.marketplace.webhooks.persistence.RedirectWatches.Watch;
+import io.marketplace.webhooks.persistence.RedirectWatches;
 import io.marketplace.webhooks.service.OutboundGuard.Allowed;
 import io.marketplace.webhooks.service.OutboundGuard.Blocked;
 import io.marketplace.webhooks.service.OutboundGuard.Decision;
@@ -96,7 +97,7 @@ public class RedirectChecker {
         boolean changed = !Objects.equals(watch.status(), status);
         QuarkusTransaction.requiringNew().run(() -> {
             if (watches.record(watch.integrationId(), watch.url(), status, now, error) && changed) {
-                outbox.enqueue(INTEGRATIONS_SERVICE, RedirectUriChecked.TYPE,
+                outbox.enqueue(INTEGRATIONS_SERVICE, EventType.REDIRECT_URI_CHECKED,
                         new RedirectUriChecked(watch.integrationId(), status, now, error));
             }
         });

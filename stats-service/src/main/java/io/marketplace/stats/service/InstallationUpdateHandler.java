@@ -2,7 +2,8 @@ package io.marketplace.stats.service;
 
 import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.events.EventEnvelope;
-import io.marketplace.platform.events.InstallationEvent;
+import io.marketplace.platform.events.EventType;
+import io.marketplace.platform.events.InstallationUpdate;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.stats.persistence.InstallStore;
@@ -26,17 +27,17 @@ import java.util.UUID;
  * through the same statements, so concurrent batches lock rollup rows in one key order and cannot deadlock.
  */
 @ApplicationScoped
-public class InstallationEventsHandler extends JsonEventHandler<InstallationEvent> {
+public class InstallationUpdateHandler extends JsonEventHandler<InstallationUpdate> {
 
     @Inject
     InstallStore store;
 
-    public InstallationEventsHandler() {
-        super(InstallationEvent.class, InstallationEvent.INSTALL, InstallationEvent.UNINSTALL);
+    public InstallationUpdateHandler() {
+        super(EventType.INSTALLATION_ENABLED, EventType.INSTALLATION_DISABLED);
     }
 
     @Override
-    protected void validate(InstallationEvent event, String prefix, Violations violations) {
+    protected void validate(InstallationUpdate event, String prefix, Violations violations) {
         violations.require(prefix + ".integration_id", event.integrationId());
         violations.require(prefix + ".widget_code", event.widgetCode());
         violations.require(prefix + ".owner_account_id", event.ownerAccountId());
@@ -47,7 +48,7 @@ public class InstallationEventsHandler extends JsonEventHandler<InstallationEven
     }
 
     @Override
-    protected void handle(InstallationEvent data, EventEnvelope event) {
+    protected void handle(InstallationUpdate data, EventEnvelope event) {
         handleAll(List.of(event));
     }
 
@@ -58,10 +59,10 @@ public class InstallationEventsHandler extends JsonEventHandler<InstallationEven
         List<DayAccount> accounts = new ArrayList<>();
         Map<UUID, Owner> owners = new LinkedHashMap<>();
         for (EventEnvelope envelope : events) {
-            InstallationEvent event = data(envelope);
+            InstallationUpdate event = data(envelope);
             LocalDate day = LocalDate.ofInstant(envelope.occurredAt(), ZoneOffset.UTC);
-            boolean install = envelope.type().equals(InstallationEvent.INSTALL);
-            raw.add(new RawEvent(envelope.eventId(), envelope.type(), event.integrationId(), event.widgetCode(),
+            boolean install = type(envelope) == EventType.INSTALLATION_ENABLED;
+            raw.add(new RawEvent(envelope.eventId(), install ? "install" : "uninstall", event.integrationId(), event.widgetCode(),
                     event.ownerAccountId(), event.accountId(), event.language(), envelope.occurredAt().toString()));
             perDay.merge(new DayKey(event.integrationId(), event.language(), day),
                     new DayCount(event.integrationId(), event.language(), day, install ? 1 : 0, install ? 0 : 1),
