@@ -145,7 +145,7 @@ class VersionLifecycleTest {
                 .body("versions[0].category", equalTo("telephony"));
         // webhook-service learns the published integration's redirect URL, to check it from time to time
         await().atMost(Duration.ofSeconds(10)).until(() -> neighbours.findAll(postRequestedFor(urlEqualTo(EVENTS_PATH))).stream()
-                .anyMatch(request -> request.getBodyAsString().contains("\"integration.publication\"")
+                .anyMatch(request -> request.getBodyAsString().contains("\"integration.published\"")
                         && request.getBodyAsString().contains(id)));
     }
 

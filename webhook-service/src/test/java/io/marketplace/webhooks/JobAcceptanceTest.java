@@ -15,11 +15,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.marketplace.webhooks.persistence.DeliveryStore;
-import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
+import io.agroal.api.AgroalDataSource;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Leased;
+import io.marketplace.webhooks.persistence.DeliveryRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JobAcceptanceTest extends WithHealthyNeighbours {
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
 
     @Inject
     AgroalDataSource dataSource;
@@ -131,7 +131,7 @@ class JobAcceptanceTest extends WithHealthyNeighbours {
             // a replica leases the job and dies before sending it: simulated by leasing it here and never finishing,
             // in the transaction that stores it, so that the dispatcher never sees it unleased
             List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> {
-                store.insert(List.of(new DeliveryStore.NewDelivery(jobId, integration, owner, 1, 1, "access_revoked",
+                store.insert(List.of(new DeliveryRepository.NewDelivery(jobId, integration, owner, 1, 1, "access_revoked",
                         receiver.url("/revoke"), null, null, "http://lease.test:1", null)));
                 return store.lease(List.of(jobId), Duration.ofSeconds(2));
             });

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.marketplace.integrations.client.KeysServiceEvents;
 import io.marketplace.integrations.client.StatsServiceEvents;
 import io.marketplace.integrations.client.WebhookServiceEvents;
-import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.CatalogRepository.Entry;
-import io.marketplace.integrations.persistence.Installations;
-import io.marketplace.integrations.persistence.Installations.Installation;
+import io.marketplace.integrations.persistence.CatalogRepository;
+import io.marketplace.integrations.persistence.InstallationRepository.Installation;
+import io.marketplace.integrations.persistence.InstallationRepository;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.platform.concurrent.AfterCommit;
@@ -37,7 +37,7 @@ import java.util.UUID;
 public class InstallationService {
 
     @Inject
-    Installations installations;
+    InstallationRepository installations;
 
     @Inject
     CatalogRepository catalog;

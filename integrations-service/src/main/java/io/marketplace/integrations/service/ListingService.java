@@ -1,9 +1,8 @@
 package io.marketplace.integrations.service;
 
-import io.marketplace.platform.domain.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketplace.integrations.persistence.IdempotentRequests;
+import io.marketplace.integrations.persistence.IdempotentRequestRepository;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.persistence.Listing;
@@ -14,8 +13,9 @@ import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.service.archive.ArchiveReport;
 import io.marketplace.integrations.service.archive.ArchiveService;
-import io.marketplace.integrations.service.media.ImageInspector;
 import io.marketplace.integrations.service.media.ImageInspector.InspectedImage;
+import io.marketplace.integrations.service.media.ImageInspector;
+import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.problem.FieldError;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.Violations;
@@ -48,7 +48,7 @@ public class ListingService {
     ArchiveService archives;
 
     @Inject
-    IdempotentRequests idempotentRequests;
+    IdempotentRequestRepository idempotentRequests;
 
     @Inject
     ObjectMapper json;

@@ -1,6 +1,6 @@
 package io.marketplace.keys.rest;
 
-import io.marketplace.keys.persistence.Credentials.Client;
+import io.marketplace.keys.persistence.CredentialRepository.Client;
 import io.marketplace.keys.service.ClientCredentials;
 import io.marketplace.keys.service.ClientKeys;
 import io.marketplace.platform.security.Roles;

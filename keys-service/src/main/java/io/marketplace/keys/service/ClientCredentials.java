@@ -1,8 +1,8 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
-import io.marketplace.keys.persistence.Credentials;
-import io.marketplace.keys.persistence.Credentials.Client;
+import io.marketplace.keys.persistence.CredentialRepository.Client;
+import io.marketplace.keys.persistence.CredentialRepository;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
@@ -21,7 +21,7 @@ public class ClientCredentials {
     public static final String WEBHOOK_SECRET_PREFIX = "whsec_";
 
     @Inject
-    Credentials credentials;
+    CredentialRepository credentials;
 
     @Inject
     SecretCipher cipher;

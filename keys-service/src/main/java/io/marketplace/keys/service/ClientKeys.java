@@ -1,9 +1,9 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.Credentials;
-import io.marketplace.keys.persistence.Grants;
-import io.marketplace.keys.persistence.Grants.IssuedToken;
-import io.marketplace.keys.persistence.SigningKeys;
+import io.marketplace.keys.persistence.CredentialRepository;
+import io.marketplace.keys.persistence.GrantRepository.IssuedToken;
+import io.marketplace.keys.persistence.GrantRepository;
+import io.marketplace.keys.persistence.SigningKeyRepository;
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
@@ -31,16 +31,16 @@ public class ClientKeys {
     ClientCredentials credentials;
 
     @Inject
-    Credentials registrations;
+    CredentialRepository registrations;
 
     @Inject
-    Grants grants;
+    GrantRepository grants;
 
     @Inject
     TokenSigner signer;
 
     @Inject
-    SigningKeys signingKeys;
+    SigningKeyRepository signingKeys;
 
     @Inject
     InstallationGenerations generations;
@@ -89,7 +89,7 @@ public class ClientKeys {
     @Transactional
     public void revokePublishKey(UUID clientId, UUID keyId) {
         credentials.ownedClient(clientId);
-        Grants.PublishKey key = grants.publishKey(keyId).filter(k -> k.clientId().equals(clientId))
+        GrantRepository.PublishKey key = grants.publishKey(keyId).filter(k -> k.clientId().equals(clientId))
                 .orElseThrow(() -> ProblemException.notFound("No publish key " + keyId));
         grants.revokePublishKey(keyId);
         grants.revokeGrant(key.grantId());

@@ -1,10 +1,10 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.Grants;
+import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.events.InstallationUpdate;
-import io.marketplace.platform.persistence.InstallationStates;
-import io.marketplace.platform.persistence.InstallationStates.Pair;
+import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
+import io.marketplace.platform.persistence.InstallationStateRepository;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +26,10 @@ import java.util.UUID;
 public class InstallationGenerations {
 
     @Inject
-    InstallationStates installations;
+    InstallationStateRepository installations;
 
     @Inject
-    Grants grants;
+    GrantRepository grants;
 
     /** The latest generation each pair's changes name (a batch may carry several of one pair). */
     public static Map<Pair, Long> latestByPair(List<InstallationUpdate> changes) {

@@ -1,11 +1,11 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.ClientRegistrations;
+import io.marketplace.keys.persistence.ClientRegistrationRepository;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.inbox.JsonEventHandler;
-import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.persistence.InstallationStateRepository;
 import io.marketplace.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,10 +15,10 @@ import jakarta.inject.Inject;
 public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDeleted> {
 
     @Inject
-    ClientRegistrations registrations;
+    ClientRegistrationRepository registrations;
 
     @Inject
-    InstallationStates installations;
+    InstallationStateRepository installations;
 
     public IntegrationDeletedHandler() {
         super(EventType.INTEGRATION_DELETED);

@@ -1,6 +1,6 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.ClientRegistrations;
+import io.marketplace.keys.persistence.ClientRegistrationRepository;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationSaved;
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 public class IntegrationSavedHandler extends JsonEventHandler<IntegrationSaved> {
 
     @Inject
-    ClientRegistrations registrations;
+    ClientRegistrationRepository registrations;
 
     @Inject
     ClientCredentials credentials;

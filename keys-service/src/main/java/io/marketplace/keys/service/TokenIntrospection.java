@@ -1,7 +1,7 @@
 package io.marketplace.keys.service;
 
-import io.marketplace.keys.persistence.Grants;
-import io.marketplace.keys.persistence.Grants.Grant;
+import io.marketplace.keys.persistence.GrantRepository.Grant;
+import io.marketplace.keys.persistence.GrantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,7 @@ public class TokenIntrospection {
     TokenSigner signer;
 
     @Inject
-    Grants grants;
+    GrantRepository grants;
 
     /**
      * What a token is, if it is active and (when {@code askingClient} is given) was issued to that client;

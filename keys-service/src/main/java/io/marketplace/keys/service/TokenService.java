@@ -1,14 +1,14 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.keys.persistence.CredentialRepository.Client;
+import io.marketplace.keys.persistence.CredentialRepository;
+import io.marketplace.keys.persistence.GrantRepository.Code;
+import io.marketplace.keys.persistence.GrantRepository.Grant;
+import io.marketplace.keys.persistence.GrantRepository.PublishKey;
+import io.marketplace.keys.persistence.GrantRepository.RefreshToken;
+import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.keys.service.TokenSigner.AccessToken;
-import io.marketplace.keys.persistence.Credentials;
-import io.marketplace.keys.persistence.Credentials.Client;
-import io.marketplace.keys.persistence.Grants;
-import io.marketplace.keys.persistence.Grants.Code;
-import io.marketplace.keys.persistence.Grants.Grant;
-import io.marketplace.keys.persistence.Grants.PublishKey;
-import io.marketplace.keys.persistence.Grants.RefreshToken;
 import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
@@ -34,13 +34,13 @@ public class TokenService {
     private static final String REFRESH_PREFIX = "rt_";
 
     @Inject
-    Grants grants;
+    GrantRepository grants;
 
     @Inject
     MeterRegistry registry;
 
     @Inject
-    Credentials credentials;
+    CredentialRepository credentials;
 
     @Inject
     ClientCredentials clientCredentials;

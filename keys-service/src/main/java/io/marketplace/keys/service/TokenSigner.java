@@ -1,18 +1,12 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
-import io.marketplace.keys.persistence.SigningKeys;
-import io.marketplace.keys.persistence.SigningKeys.StoredKey;
+import io.marketplace.keys.persistence.SigningKeyRepository.StoredKey;
+import io.marketplace.keys.persistence.SigningKeyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +29,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Signs tokens (ES256 on P-256, {@code kid} header) with the active signing key and publishes the JWKS. ES256 rather
@@ -47,7 +47,7 @@ public class TokenSigner {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    SigningKeys keys;
+    SigningKeyRepository keys;
 
     @Inject
     SecretCipher cipher;

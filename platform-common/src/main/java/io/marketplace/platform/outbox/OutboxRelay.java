@@ -7,6 +7,7 @@ import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.outbox.BatchSplitting.Outcome;
 import io.marketplace.platform.persistence.SqlValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -237,63 +238,51 @@ public class OutboxRelay {
 
     private static final String SELECT_ROWS = "SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent FROM outbox ";
 
-    /** What became of the rows of one delivery: sent, set aside as dead letters, or to be tried again. */
-    private record Outcome(int delivered, int dead, int retried) {
-        static final Outcome NOTHING = new Outcome(0, 0, 0);
+    /** Sends the locked rows as one batch (split when the neighbour refuses it) and records the outcome. */
+    private Outcome deliver(String destination, List<Object[]> due) {
+        return BatchSplitting.deliver(due, new BatchSplitting.Delivery<>() {
+            @Override
+            public void send(List<Object[]> batch) throws Exception {
+                neighbours.deliver(destination, new EventBatch(batch.stream().map(OutboxRelay.this::envelope).toList()));
+            }
 
-        Outcome plus(Outcome other) {
-            return new Outcome(delivered + other.delivered, dead + other.dead, retried + other.retried);
-        }
+            @Override
+            public void delivered(List<Object[]> batch) {
+                // the neighbour has committed them: whoever waits may answer now
+                settle(eventIds(batch), true);
+                commitWithoutWaitingForDisk();
+                if (unreachableNeighbours.remove(destination)) {
+                    LOG.infof("Outbox: %s is reachable again", destination);
+                }
+                entityManager.createNativeQuery("""
+                                UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL
+                                WHERE id IN (?1)""")
+                        .setParameter(1, ids(batch))
+                        .executeUpdate();
+            }
 
-        boolean allDelivered() {
-            return dead == 0 && retried == 0;
-        }
+            @Override
+            public void refused(Object[] row, Exception refusal) {
+                commitWithoutWaitingForDisk();
+                setAside(destination, row, refusal);
+                settle(eventIds(List.<Object[]>of(row)), false);
+            }
 
-        /** Whether all of a full batch was settled, so that more may be waiting behind it. */
-        boolean settledAll(int batchSize) {
-            return retried == 0 && delivered + dead == batchSize;
-        }
+            @Override
+            public void failed(List<Object[]> batch, Exception failure) {
+                commitWithoutWaitingForDisk();
+                scheduleRetry(destination, ids(batch), failure);
+                settle(eventIds(batch), false);
+            }
+        });
     }
 
-    /**
-     * Sends the locked rows as one batch and records the outcome. A batch the neighbour refuses for good (a 4xx that
-     * asking again would not change) is split in halves and each half sent on its own, so that the events it accepts
-     * go through and only those it refuses alone become dead letters.
-     */
-    private Outcome deliver(String destination, List<Object[]> due) {
-        if (due.isEmpty()) {
-            return Outcome.NOTHING;
-        }
-        List<Long> ids = due.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        List<UUID> eventIds = due.stream().map(row -> (UUID) row[1]).toList();
-        try {
-            neighbours.deliver(destination, new EventBatch(due.stream().map(this::envelope).toList()));
-        } catch (Exception e) {
-            commitWithoutWaitingForDisk();
-            if (Neighbours.refusedForGood(e)) {
-                if (due.size() > 1) {
-                    int half = due.size() / 2;
-                    return deliver(destination, due.subList(0, half)).plus(deliver(destination, due.subList(half, due.size())));
-                }
-                setAside(destination, due.get(0), e);
-                settle(eventIds, false);
-                return new Outcome(0, 1, 0);
-            }
-            scheduleRetry(destination, ids, e);
-            settle(eventIds, false);
-            return new Outcome(0, 0, due.size());
-        }
-        // the neighbour has committed them: whoever waits may answer now
-        settle(eventIds, true);
-        commitWithoutWaitingForDisk();
-        if (unreachableNeighbours.remove(destination)) {
-            LOG.infof("Outbox: %s is reachable again", destination);
-        }
-        entityManager.createNativeQuery(
-                        "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id IN (?1)")
-                .setParameter(1, ids)
-                .executeUpdate();
-        return new Outcome(due.size(), 0, 0);
+    private static List<Long> ids(List<Object[]> rows) {
+        return rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+    }
+
+    private static List<UUID> eventIds(List<Object[]> rows) {
+        return rows.stream().map(row -> (UUID) row[1]).toList();
     }
 
     /**

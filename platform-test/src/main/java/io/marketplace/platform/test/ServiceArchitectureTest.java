@@ -9,14 +9,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.marketplace.platform.inbox.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
 /**
  * The architecture every service is held to, read from its compiled classes (no Quarkus start): dependencies point
  * from {@code rest} to {@code service} to {@code persistence}, with {@code client} (calls and events to the
- * neighbours) used by {@code service} alone; no cycles between packages; resources and event handlers named and
- * placed alike. A service's test names its base package.
+ * neighbours) used by {@code service} alone; no cycles between packages; resources, repositories and event handlers
+ * named and placed alike. A service's test names its base package.
  */
 public abstract class ServiceArchitectureTest {
 
@@ -62,6 +63,14 @@ public abstract class ServiceArchitectureTest {
     void resourcesAreNamedAndPlacedAlike() {
         classes().that().areAnnotatedWith(Path.class).and().areNotInterfaces()
                 .should().resideInAPackage(base + ".rest").andShould().haveSimpleNameEndingWith("Resource")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void dataAccessClassesAreRepositories() {
+        classes().that().resideInAPackage(base + ".persistence").and().areAnnotatedWith(ApplicationScoped.class)
+                .should().haveSimpleNameEndingWith("Repository")
                 .allowEmptyShould(true)
                 .check(classes);
     }

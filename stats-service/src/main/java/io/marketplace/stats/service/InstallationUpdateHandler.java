@@ -6,11 +6,11 @@ import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.InstallationUpdate;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
-import io.marketplace.stats.persistence.InstallStore;
-import io.marketplace.stats.persistence.InstallStore.DayAccount;
-import io.marketplace.stats.persistence.InstallStore.DayCount;
-import io.marketplace.stats.persistence.InstallStore.Owner;
-import io.marketplace.stats.persistence.InstallStore.RawEvent;
+import io.marketplace.stats.persistence.InstallEventRepository.DayAccount;
+import io.marketplace.stats.persistence.InstallEventRepository.DayCount;
+import io.marketplace.stats.persistence.InstallEventRepository.Owner;
+import io.marketplace.stats.persistence.InstallEventRepository.RawEvent;
+import io.marketplace.stats.persistence.InstallEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ import java.util.UUID;
 public class InstallationUpdateHandler extends JsonEventHandler<InstallationUpdate> {
 
     @Inject
-    InstallStore store;
+    InstallEventRepository store;
 
     public InstallationUpdateHandler() {
         super(EventType.INSTALLATION_ENABLED, EventType.INSTALLATION_DISABLED);

@@ -2,9 +2,9 @@ package io.marketplace.stats.service;
 
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
-import io.marketplace.stats.persistence.InstallStore.Owner;
-import io.marketplace.stats.persistence.StatsReader;
-import io.marketplace.stats.persistence.StatsReader.DayTotals;
+import io.marketplace.stats.persistence.InstallEventRepository.Owner;
+import io.marketplace.stats.persistence.StatsRepository.DayTotals;
+import io.marketplace.stats.persistence.StatsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public class StatsService {
 
     @Inject
-    StatsReader reader;
+    StatsRepository reader;
 
     @Inject
     Caller caller;

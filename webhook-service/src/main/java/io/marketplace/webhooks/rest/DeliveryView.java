@@ -1,7 +1,7 @@
 package io.marketplace.webhooks.rest;
 
-import io.marketplace.webhooks.persistence.DeliveryStore.Attempt;
-import io.marketplace.webhooks.persistence.DeliveryStore.Delivery;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Delivery;
 import io.marketplace.webhooks.service.DeliveryLog.Entry;
 import java.time.Instant;
 import java.util.List;

@@ -4,9 +4,9 @@ import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.webhooks.client.KeysService;
 import io.marketplace.webhooks.config.WebhookConfig;
-import io.marketplace.webhooks.persistence.DeliveryStore.Attempt;
-import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
-import io.marketplace.webhooks.persistence.DeliveryStore;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Leased;
+import io.marketplace.webhooks.persistence.DeliveryRepository;
 import io.marketplace.webhooks.service.OutboundGuard.Allowed;
 import io.marketplace.webhooks.service.OutboundGuard.Blocked;
 import io.marketplace.webhooks.service.OutboundGuard.Decision;
@@ -51,7 +51,7 @@ public class Deliverer {
     KeysService keys;
 
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
 
     @Inject
     RetrySchedule retries;

@@ -2,9 +2,9 @@ package io.marketplace.webhooks.service;
 
 import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.webhooks.config.WebhookConfig;
-import io.marketplace.webhooks.persistence.DeliveryStore.Candidate;
-import io.marketplace.webhooks.persistence.DeliveryStore.Leased;
-import io.marketplace.webhooks.persistence.DeliveryStore;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Candidate;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Leased;
+import io.marketplace.webhooks.persistence.DeliveryRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,7 +33,7 @@ public class DeliveryDispatcher {
     private static final long RELEASE_COALESCING_MILLIS = 5;
 
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
 
     @Inject
     Deliverer deliverer;

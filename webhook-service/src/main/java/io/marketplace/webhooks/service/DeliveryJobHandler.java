@@ -6,11 +6,11 @@ import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.outbound.OutboundUrls;
-import io.marketplace.platform.persistence.InstallationStates.Pair;
-import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
+import io.marketplace.platform.persistence.InstallationStateRepository;
 import io.marketplace.platform.problem.Violations;
-import io.marketplace.webhooks.persistence.DeliveryStore.NewDelivery;
-import io.marketplace.webhooks.persistence.DeliveryStore;
+import io.marketplace.webhooks.persistence.DeliveryRepository.NewDelivery;
+import io.marketplace.webhooks.persistence.DeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -29,13 +29,13 @@ import java.util.Map;
 public class DeliveryJobHandler extends JsonEventHandler<WebhookJob> {
 
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
 
     @Inject
     DeliveryDispatcher dispatcher;
 
     @Inject
-    InstallationStates states;
+    InstallationStateRepository states;
 
     static final String CANCELLED_BY_DISABLE = "the account disabled the integration before the code was sent";
 

@@ -3,14 +3,14 @@ package io.marketplace.webhooks.service;
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.paging.PageRequest;
-import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.persistence.InstallationStateRepository;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.platform.security.Caller;
-import io.marketplace.webhooks.persistence.DeliveryStore;
-import io.marketplace.webhooks.persistence.DeliveryStore.Attempt;
-import io.marketplace.webhooks.persistence.DeliveryStore.Delivery;
-import io.marketplace.webhooks.persistence.RedirectWatches;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Delivery;
+import io.marketplace.webhooks.persistence.DeliveryRepository;
+import io.marketplace.webhooks.persistence.RedirectWatchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +33,7 @@ public class DeliveryLog {
     private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed", "blocked", "cancelled");
 
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
 
     @Inject
     Caller caller;
@@ -42,10 +42,10 @@ public class DeliveryLog {
     DeliveryDispatcher dispatcher;
 
     @Inject
-    InstallationStates installations;
+    InstallationStateRepository installations;
 
     @Inject
-    RedirectWatches watches;
+    RedirectWatchRepository watches;
 
     public record Filter(String status, Instant from, Instant to, PageRequest page) {
     }

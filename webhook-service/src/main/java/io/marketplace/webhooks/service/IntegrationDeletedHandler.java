@@ -4,10 +4,10 @@ import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.inbox.JsonEventHandler;
-import io.marketplace.platform.persistence.InstallationStates;
+import io.marketplace.platform.persistence.InstallationStateRepository;
 import io.marketplace.platform.problem.Violations;
-import io.marketplace.webhooks.persistence.DeliveryStore;
-import io.marketplace.webhooks.persistence.RedirectWatches;
+import io.marketplace.webhooks.persistence.DeliveryRepository;
+import io.marketplace.webhooks.persistence.RedirectWatchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,13 +19,13 @@ import jakarta.inject.Inject;
 public class IntegrationDeletedHandler extends JsonEventHandler<IntegrationDeleted> {
 
     @Inject
-    RedirectWatches watches;
+    RedirectWatchRepository watches;
 
     @Inject
-    DeliveryStore deliveries;
+    DeliveryRepository deliveries;
 
     @Inject
-    InstallationStates installations;
+    InstallationStateRepository installations;
 
     public IntegrationDeletedHandler() {
         super(EventType.INTEGRATION_DELETED);

@@ -5,7 +5,7 @@ import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationPublished;
 import io.marketplace.platform.inbox.JsonEventHandler;
 import io.marketplace.platform.problem.Violations;
-import io.marketplace.webhooks.persistence.RedirectWatches;
+import io.marketplace.webhooks.persistence.RedirectWatchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 public class PublicationHandler extends JsonEventHandler<IntegrationPublished> {
 
     @Inject
-    RedirectWatches watches;
+    RedirectWatchRepository watches;
 
     public PublicationHandler() {
         super(EventType.INTEGRATION_PUBLISHED);

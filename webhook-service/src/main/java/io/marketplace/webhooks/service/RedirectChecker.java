@@ -3,8 +3,8 @@ package io.marketplace.webhooks.service;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.RedirectUriChecked;
 import io.marketplace.platform.outbox.Outbox;
-import io.marketplace.webhooks.persistence.RedirectWatches.Watch;
-import io.marketplace.webhooks.persistence.RedirectWatches;
+import io.marketplace.webhooks.persistence.RedirectWatchRepository.Watch;
+import io.marketplace.webhooks.persistence.RedirectWatchRepository;
 import io.marketplace.webhooks.service.OutboundGuard.Allowed;
 import io.marketplace.webhooks.service.OutboundGuard.Blocked;
 import io.marketplace.webhooks.service.OutboundGuard.Decision;
@@ -35,7 +35,7 @@ public class RedirectChecker {
     static final String INTEGRATIONS_SERVICE = "integrations-service";
 
     @Inject
-    RedirectWatches watches;
+    RedirectWatchRepository watches;
 
     @Inject
     OutboundGuard guard;

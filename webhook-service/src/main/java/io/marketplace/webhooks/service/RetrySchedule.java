@@ -18,9 +18,13 @@ public class RetrySchedule {
 
     @Inject
     public RetrySchedule(WebhookConfig config) {
-        this.schedule = config.retrySchedule();
-        this.jitter = config.jitter();
-        this.maxRetryAfter = config.maxRetryAfter();
+        this(config.retrySchedule(), config.jitter(), config.maxRetryAfter());
+    }
+
+    public RetrySchedule(List<Duration> schedule, double jitter, Duration maxRetryAfter) {
+        this.schedule = List.copyOf(schedule);
+        this.jitter = jitter;
+        this.maxRetryAfter = maxRetryAfter;
     }
 
     /** The wait before the attempt after attempt {@code roundAttempt} (1 = the first); empty after the last. */

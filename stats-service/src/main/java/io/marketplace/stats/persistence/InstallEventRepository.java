@@ -13,7 +13,7 @@ import java.util.UUID;
  * so concurrent batches touching the same days queue up instead of deadlocking.
  */
 @ApplicationScoped
-public class InstallStore {
+public class InstallEventRepository {
 
     @Inject
     EntityManager entityManager;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class SigningKeys {
+public class SigningKeyRepository {
 
     public record StoredKey(String kid, String privateKeyEnc, byte[] publicKey, Instant createdAt) {
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** Reads statistics from the per-day tables only; raw events are never scanned. */
 @ApplicationScoped
-public class StatsReader {
+public class StatsRepository {
 
     @Inject
     EntityManager entityManager;
@@ -21,11 +21,11 @@ public class StatsReader {
     public record DayTotals(int installs, int uninstalls) {
     }
 
-    public Optional<InstallStore.Owner> owner(UUID integrationId) {
+    public Optional<InstallEventRepository.Owner> owner(UUID integrationId) {
         List<?> rows = entityManager.createNativeQuery(
                         "SELECT owner_account_id, widget_code FROM integration_owner WHERE integration_id = ?1")
                 .setParameter(1, integrationId).getResultList();
-        return rows.stream().findFirst().map(row -> new InstallStore.Owner(integrationId,
+        return rows.stream().findFirst().map(row -> new InstallEventRepository.Owner(integrationId,
                 ((Number) ((Object[]) row)[0]).longValue(), (String) ((Object[]) row)[1]));
     }
 

@@ -1,6 +1,6 @@
 package io.marketplace.keys.persistence;
 
-import io.marketplace.platform.persistence.InstallationStates.Pair;
+import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
 import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Grants and the secrets issued under them (codes, refresh tokens, publish keys), stored by hash. */
+/** GrantRepository and the secrets issued under them (codes, refresh tokens, publish keys), stored by hash. */
 @ApplicationScoped
-public class Grants {
+public class GrantRepository {
 
     public record Grant(UUID id, UUID clientId, Long accountId, String kind, String scope, Instant revokedAt) {
     }

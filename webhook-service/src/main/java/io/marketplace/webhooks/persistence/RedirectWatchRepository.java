@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** The redirect URLs to check, and what the last check found. */
 @ApplicationScoped
-public class RedirectWatches {
+public class RedirectWatchRepository {
 
     @Inject
     EntityManager entityManager;

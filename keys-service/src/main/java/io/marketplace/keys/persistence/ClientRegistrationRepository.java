@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ClientRegistrations {
+public class ClientRegistrationRepository {
 
     @Inject
     EntityManager entityManager;

@@ -16,7 +16,7 @@ import java.util.UUID;
  * transactions. Changes merge under a row lock, so concurrent reports of one pair take turns and none is lost.
  */
 @ApplicationScoped
-public class InstallationStates {
+public class InstallationStateRepository {
 
     /** One (integration, account). */
     public record Pair(UUID integrationId, long accountId) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Answers already given to requests carrying an Idempotency-Key, per version. */
 @ApplicationScoped
-public class IdempotentRequests {
+public class IdempotentRequestRepository {
 
     public record Stored(String bodySha256, String response) {
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** An integration's secret key, webhook secrets and owner, as stored. */
 @ApplicationScoped
-public class Credentials {
+public class CredentialRepository {
 
     /** A registered client; {@code scope} is its scopes space-separated, as OAuth writes them. */
     public record Client(UUID clientId, long ownerAccountId, String widgetCode, String redirectUri, String secretEnc,

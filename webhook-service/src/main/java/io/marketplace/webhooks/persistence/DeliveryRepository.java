@@ -1,6 +1,6 @@
 package io.marketplace.webhooks.persistence;
 
-import io.marketplace.platform.persistence.InstallationStates.Pair;
+import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
 import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** The delivery table: accepted jobs, leases, outcomes and the attempt log. Runs in its callers' transactions. */
 @ApplicationScoped
-public class DeliveryStore {
+public class DeliveryRepository {
 
     @Inject
     EntityManager entityManager;

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** Accounts' installations of integrations. */
 @ApplicationScoped
-public class Installations {
+public class InstallationRepository {
 
     @Inject
     EntityManager entityManager;
