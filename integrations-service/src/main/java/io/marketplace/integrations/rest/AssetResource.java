@@ -1,8 +1,8 @@
 package io.marketplace.integrations.rest;
 
 import io.marketplace.integrations.persistence.VersionStatus;
-import io.marketplace.integrations.service.AssetService;
 import io.marketplace.integrations.service.AssetService.Asset;
+import io.marketplace.integrations.service.AssetService;
 import io.marketplace.integrations.service.archive.AssetTypes;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;

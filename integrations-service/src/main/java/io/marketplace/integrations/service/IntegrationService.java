@@ -1,6 +1,5 @@
 package io.marketplace.integrations.service;
 
-import io.marketplace.platform.domain.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.client.KeysServiceEvents;
@@ -11,9 +10,10 @@ import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.persistence.ListingRepository;
 import io.marketplace.integrations.persistence.MediaRepository;
 import io.marketplace.integrations.persistence.VersionStatus;
+import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.outbound.OutboundUrls;
-import io.marketplace.platform.outbox.DeadLetters;
 import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
+import io.marketplace.platform.outbox.DeadLetters;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.problem.FieldError;
 import io.marketplace.platform.problem.Problem;
@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import org.hibernate.exception.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Stage 1: an integration's identity and client settings, scoped to the caller's technical account. */
 @ApplicationScoped

@@ -26,7 +26,7 @@ class InstalledDescriptionTagsTest {
 
     @Test
     void namesTheUnknownTagsInOrderOnce() {
-        assertEquals(List.of("FOO", "BAR"), List.copyOf(InstalledDescriptionTags.unknownTags("#FOO# #ACCOUNT_ID# #BAR# #FOO#")));
+        assertEquals(List.of("#FOO#", "#BAR#"), List.copyOf(InstalledDescriptionTags.unknownTags("#FOO# #ACCOUNT_ID# #BAR# #FOO#")));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.marketplace.keys.rest;
 
-import io.marketplace.keys.service.TokenService;
 import io.marketplace.keys.service.TokenService.TokenAnswer;
+import io.marketplace.keys.service.TokenService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

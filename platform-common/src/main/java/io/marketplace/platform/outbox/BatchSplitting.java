@@ -1,5 +1,6 @@
 package io.marketplace.platform.outbox;
 
+import io.marketplace.platform.neighbours.Neighbours;
 import java.util.List;
 
 /**
@@ -13,9 +14,9 @@ final class BatchSplitting {
     private BatchSplitting() {
     }
 
-    /** What the relay does with each outcome; {@link #send} throws the neighbour's failure. */
+    /** What the relay does with each outcome; {@link #send} throws the neighbour's failure (see {@link Neighbours}). */
     interface Delivery<T> {
-        void send(List<T> batch) throws Exception;
+        void send(List<T> batch);
 
         void delivered(List<T> batch);
 
@@ -48,7 +49,7 @@ final class BatchSplitting {
         }
         try {
             delivery.send(batch);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             if (!Neighbours.refusedForGood(e)) {
                 delivery.failed(batch, e);
                 return new Outcome(0, 0, batch.size());

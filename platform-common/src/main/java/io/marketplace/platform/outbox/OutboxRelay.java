@@ -7,6 +7,7 @@ import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
+import io.marketplace.platform.neighbours.Neighbours;
 import io.marketplace.platform.outbox.BatchSplitting.Outcome;
 import io.marketplace.platform.persistence.SqlValues;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -242,7 +243,7 @@ public class OutboxRelay {
     private Outcome deliver(String destination, List<Object[]> due) {
         return BatchSplitting.deliver(due, new BatchSplitting.Delivery<>() {
             @Override
-            public void send(List<Object[]> batch) throws Exception {
+            public void send(List<Object[]> batch) {
                 neighbours.deliver(destination, new EventBatch(batch.stream().map(OutboxRelay.this::envelope).toList()));
             }
 

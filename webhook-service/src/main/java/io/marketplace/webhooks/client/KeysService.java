@@ -3,7 +3,7 @@ package io.marketplace.webhooks.client;
 import io.marketplace.platform.keys.CodeRequest;
 import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.keys.SigningSecrets;
-import io.marketplace.platform.outbox.Neighbours;
+import io.marketplace.platform.neighbours.Neighbours;
 import io.marketplace.webhooks.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class KeysService {
     private record Cached(SigningSecrets secrets, Instant fetchedAt) {
     }
 
-    public SigningSecrets signingSecrets(UUID integrationId) throws Exception {
+    public SigningSecrets signingSecrets(UUID integrationId) {
         Cached cached = secrets.get(integrationId);
         if (cached != null && cached.fetchedAt().plus(config.secretsCacheTtl()).isAfter(Instant.now())) {
             return cached.secrets();
@@ -47,7 +47,7 @@ public class KeysService {
      * A code for installation {@code generation}, issued now, so that it is live (20 minutes) however late a retry
      * delivers it. keys-service answers 410 once that installation is over.
      */
-    public String authorizationCode(UUID integrationId, long accountId, long generation) throws Exception {
+    public String authorizationCode(UUID integrationId, long accountId, long generation) {
         return neighbours.call(NEIGHBOUR, KeysInternalApi.class, IssuedCode.class,
                 api -> api.issueCode(new CodeRequest(integrationId, accountId, generation, null, null))).code();
     }

@@ -2,8 +2,8 @@ package io.marketplace.webhooks.rest;
 
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.security.Roles;
-import io.marketplace.webhooks.service.DeliveryLog;
 import io.marketplace.webhooks.service.DeliveryLog.Filter;
+import io.marketplace.webhooks.service.DeliveryLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package io.marketplace.webhooks.rest;
 
 import io.marketplace.platform.security.Roles;
-import io.marketplace.webhooks.service.RedirectChecker;
 import io.marketplace.webhooks.service.RedirectChecker.Result;
+import io.marketplace.webhooks.service.RedirectChecker;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

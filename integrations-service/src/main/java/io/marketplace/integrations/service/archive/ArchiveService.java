@@ -2,8 +2,8 @@ package io.marketplace.integrations.service.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketplace.integrations.persistence.ArchiveRepository;
 import io.marketplace.integrations.persistence.ArchiveRepository.StoredFile;
+import io.marketplace.integrations.persistence.ArchiveRepository;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.service.Hashes;

@@ -1,4 +1,4 @@
-package io.marketplace.platform.outbox;
+package io.marketplace.platform.neighbours;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.marketplace.platform.outbox;
+package io.marketplace.platform.neighbours;
 
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.events.EventBatch;
@@ -22,9 +22,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * One REST client per neighbour and API, each neighbour behind its own guard (timeout, a quick retry for blips,
- * circuit breaker), so a neighbour that is down fails fast without slowing calls to the others.
- * Long outages are the outbox's business: it keeps the events and retries with backoff.
+ * The calls to neighbour services, synchronous ones and the outbox's deliveries alike: one REST client per neighbour
+ * and API, each neighbour behind its own guard (timeout, a quick retry for blips, circuit breaker), so a neighbour
+ * that is down fails fast without slowing calls to the others. Long outages are the outbox's business: it keeps the
+ * events and retries. A failure is a runtime exception: {@link WebApplicationException} when the neighbour answered
+ * with an error, {@link ProcessingException} or a {@link FaultToleranceException} when it could not be reached.
  */
 @ApplicationScoped
 public class Neighbours {
@@ -42,7 +44,7 @@ public class Neighbours {
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
     /** Delivers a batch to the named neighbour; throws when it is unknown, unreachable or refuses the batch. */
-    public EventReceipt deliver(String neighbour, EventBatch batch) throws Exception {
+    public EventReceipt deliver(String neighbour, EventBatch batch) {
         return call(neighbour, EventsApi.class, EventReceipt.class, api -> api.deliver(batch));
     }
 
@@ -50,9 +52,16 @@ public class Neighbours {
      * Calls the named neighbour through its REST client interface {@code apiType}, under the neighbour's guard.
      * A 4xx answer (a {@link WebApplicationException}) is not retried: asking again would get the same answer.
      */
-    public <A, R> R call(String neighbour, Class<A> apiType, Class<R> resultType, Function<A, R> call) throws Exception {
+    public <A, R> R call(String neighbour, Class<A> apiType, Class<R> resultType, Function<A, R> call) {
         A api = apiType.cast(clients.computeIfAbsent(neighbour + "/" + apiType.getName(), key -> connect(neighbour, apiType)));
-        return guards.computeIfAbsent(neighbour, this::guard).call(() -> call.apply(api), resultType);
+        try {
+            return guards.computeIfAbsent(neighbour, this::guard).call(() -> call.apply(api), resultType);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // the call throws no checked exception; the guard's signature does
+            throw new IllegalStateException("Call to " + neighbour + " failed", e);
+        }
     }
 
     private <A> A connect(String name, Class<A> apiType) {
