@@ -47,7 +47,7 @@ class TracingTest {
 
     private Optional<SpanData> receiveSpan() {
         return spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getTraceId().equals(TRACE_ID) && span.getName().equals("receive install"))
+                .filter(span -> span.getTraceId().equals(TRACE_ID) && span.getName().equals("receive installation.enabled"))
                 .findFirst();
     }
 }

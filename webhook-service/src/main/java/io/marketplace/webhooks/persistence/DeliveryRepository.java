@@ -37,12 +37,12 @@ public class DeliveryRepository {
     public record Candidate(UUID id, String endpoint) {
     }
 
-    public record Attempt(int number, Instant startedAt, String url, String outcome, Integer statusCode, Integer latencyMs,
+    public record Attempt(int number, Instant startedAt, String url, AttemptOutcome outcome, Integer statusCode, Integer latencyMs,
             String error) {
     }
 
     public record Delivery(UUID id, UUID integrationId, long accountId, long generation, String kind, String url,
-            String status, int attempts, Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt,
+            DeliveryStatus status, int attempts, Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant createdAt,
             Instant updatedAt) {
     }
 
@@ -188,14 +188,14 @@ public class DeliveryRepository {
      * that outlived its lease still logs its attempt, but leaves the job to whoever leased it next. A job cancelled
      * while its attempt was under way stays cancelled, unless that attempt delivered it.
      */
-    public void finish(Leased job, Attempt attempt, String status, Instant nextAttemptAt) {
+    public void finish(Leased job, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
         commitWithoutWaitingForDisk();
         entityManager.createNativeQuery("""
                         INSERT INTO delivery_attempt (delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING""")
                 .setParameter(1, job.id()).setParameter(2, attempt.number())
                 .setParameter(3, OffsetDateTime.ofInstant(attempt.startedAt(), ZoneOffset.UTC))
-                .setParameter(4, attempt.url()).setParameter(5, attempt.outcome())
+                .setParameter(4, attempt.url()).setParameter(5, attempt.outcome().code)
                 .setParameter(6, attempt.statusCode()).setParameter(7, attempt.latencyMs()).setParameter(8, attempt.error())
                 .executeUpdate();
         entityManager.createNativeQuery("""
@@ -205,7 +205,7 @@ public class DeliveryRepository {
                             last_error = CASE WHEN status = 'cancelled' AND ?3 <> 'delivered' THEN last_error ELSE ?6 END,
                             leased_until = NULL, updated_at = now()
                         WHERE id = ?1 AND attempts = ?2""")
-                .setParameter(1, job.id()).setParameter(2, job.attempt()).setParameter(3, status)
+                .setParameter(1, job.id()).setParameter(2, job.attempt()).setParameter(3, status.code)
                 .setParameter(4, nextAttemptAt == null ? null : OffsetDateTime.ofInstant(nextAttemptAt, ZoneOffset.UTC))
                 .setParameter(5, attempt.statusCode()).setParameter(6, attempt.error())
                 .executeUpdate();
@@ -245,13 +245,13 @@ public class DeliveryRepository {
     }
 
     /** The integration's deliveries, newest first, optionally of one status and created within [from, to). */
-    public List<Delivery> page(UUID integrationId, long ownerAccountId, String status, Instant from, Instant to, int limit,
+    public List<Delivery> page(UUID integrationId, long ownerAccountId, DeliveryStatus status, Instant from, Instant to, int limit,
             int offset) {
         return select(integrationId, ownerAccountId, null, status, from, to, limit, offset);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Delivery> select(UUID integrationId, long owner, UUID id, String status, Instant from, Instant to,
+    private List<Delivery> select(UUID integrationId, long owner, UUID id, DeliveryStatus status, Instant from, Instant to,
             int limit, int offset) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT id, integration_id, account_id, generation, kind, url, status, attempts, next_attempt_at,
@@ -265,13 +265,14 @@ public class DeliveryRepository {
                         ORDER BY created_at DESC, id LIMIT ?7 OFFSET ?8""")
                 .setParameter(1, integrationId).setParameter(2, owner)
                 .setParameter(3, id == null ? null : id.toString())
-                .setParameter(4, status)
+                .setParameter(4, status == null ? null : status.code)
                 .setParameter(5, from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .setParameter(6, to == null ? null : OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .setParameter(7, limit).setParameter(8, offset)
                 .getResultList();
         return rows.stream().map(r -> new Delivery((UUID) r[0], (UUID) r[1], ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(),
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], DeliveryStatus.of((String) r[6]).orElseThrow(),
+                ((Number) r[7]).intValue(),
                 SqlValues.instant(r[8]), r[9] == null ? null : ((Number) r[9]).intValue(), (String) r[10],
                 SqlValues.instant(r[11]), SqlValues.instant(r[12]))).toList();
     }
@@ -285,7 +286,7 @@ public class DeliveryRepository {
                 .setParameter(1, deliveryIds.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
         Map<UUID, List<Attempt>> attempts = new HashMap<>();
         rows.forEach(r -> attempts.computeIfAbsent((UUID) r[0], id -> new ArrayList<>()).add(new Attempt(
-                ((Number) r[1]).intValue(), SqlValues.instant(r[2]), (String) r[3], (String) r[4],
+                ((Number) r[1]).intValue(), SqlValues.instant(r[2]), (String) r[3], AttemptOutcome.of((String) r[4]),
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(),
                 (String) r[7])));
         return attempts;

@@ -2,6 +2,7 @@ package io.marketplace.webhooks.rest;
 
 import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Delivery;
+import io.marketplace.webhooks.persistence.DeliveryStatus;
 import io.marketplace.webhooks.service.DeliveryLog.Entry;
 import java.time.Instant;
 import java.util.List;
@@ -15,15 +16,15 @@ public record DeliveryView(UUID id, String kind, String status, long accountId, 
     public record AttemptView(int number, Instant startedAt, String url, String outcome, Integer statusCode,
             Integer latencyMs, String error) {
         static AttemptView of(Attempt attempt) {
-            return new AttemptView(attempt.number(), attempt.startedAt(), attempt.url(), attempt.outcome(),
+            return new AttemptView(attempt.number(), attempt.startedAt(), attempt.url(), attempt.outcome().code,
                     attempt.statusCode(), attempt.latencyMs(), attempt.error());
         }
     }
 
     static DeliveryView of(Entry entry) {
         Delivery d = entry.delivery();
-        return new DeliveryView(d.id(), d.kind(), d.status(), d.accountId(), d.url(), d.attempts(),
-                d.status().equals("pending") ? d.nextAttemptAt() : null, d.lastStatusCode(), d.lastError(), d.createdAt(),
+        return new DeliveryView(d.id(), d.kind(), d.status().code, d.accountId(), d.url(), d.attempts(),
+                d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.lastStatusCode(), d.lastError(), d.createdAt(),
                 d.updatedAt(), entry.attempts().stream().map(AttemptView::of).toList());
     }
 }

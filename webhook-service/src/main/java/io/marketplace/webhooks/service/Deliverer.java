@@ -4,9 +4,11 @@ import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.webhooks.client.KeysService;
 import io.marketplace.webhooks.config.WebhookConfig;
+import io.marketplace.webhooks.persistence.AttemptOutcome;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Leased;
 import io.marketplace.webhooks.persistence.DeliveryRepository;
+import io.marketplace.webhooks.persistence.DeliveryStatus;
 import io.marketplace.webhooks.service.OutboundGuard.Allowed;
 import io.marketplace.webhooks.service.OutboundGuard.Blocked;
 import io.marketplace.webhooks.service.OutboundGuard.Decision;
@@ -88,7 +90,8 @@ public class Deliverer {
         Decision decision = guard.check(URI.create(job.url()));
         if (decision instanceof Blocked blocked) {
             LOG.warnf("Delivery %s blocked: %s", job.id(), blocked.reason());
-            record(job, new Attempt(job.attempt(), startedAt, job.url(), "blocked", null, null, blocked.reason()), "blocked", null);
+            record(job, new Attempt(job.attempt(), startedAt, job.url(), AttemptOutcome.BLOCKED, null, null, blocked.reason()),
+                    DeliveryStatus.BLOCKED, null);
             return null;
         }
         if (decision instanceof OutboundGuard.Unresolved unresolved) {
@@ -119,7 +122,8 @@ public class Deliverer {
             }
             if (refused.getResponse().getStatus() == 410 && job.kind().equals(WebhookJob.INSTALLED)) {
                 String reason = "keys-service: " + DeliveryJobHandler.CANCELLED_BY_DISABLE;
-                record(job, new Attempt(job.attempt(), startedAt, job.url(), "cancelled", null, null, reason), "cancelled", null);
+                record(job, new Attempt(job.attempt(), startedAt, job.url(), AttemptOutcome.CANCELLED, null, null, reason),
+                        DeliveryStatus.CANCELLED, null);
                 return null;
             }
             // keys-service is up and does not know the integration (deleted): an attempt that failed, on the schedule
@@ -161,11 +165,11 @@ public class Deliverer {
         Integer status = answer.statusCode();
         int latency = (int) answer.latencyMillis();
         if (status != null && status >= 200 && status < 300) {
-            record(job, new Attempt(job.attempt(), request.startedAt(), request.maskedUrl(), "delivered", status, latency, null),
-                    "delivered", null);
+            record(job, new Attempt(job.attempt(), request.startedAt(), request.maskedUrl(), AttemptOutcome.DELIVERED, status, latency, null),
+                    DeliveryStatus.DELIVERED, null);
         } else if (status != null && status == 410) {
-            record(job, new Attempt(job.attempt(), request.startedAt(), request.maskedUrl(), "gone", status, latency,
-                    "the receiver answered 410 Gone: no more attempts"), "failed", null);
+            record(job, new Attempt(job.attempt(), request.startedAt(), request.maskedUrl(), AttemptOutcome.GONE, status, latency,
+                    "the receiver answered 410 Gone: no more attempts"), DeliveryStatus.FAILED, null);
         } else {
             String error = answer.error() != null ? answer.error()
                     : status >= 300 && status < 400 ? "redirects are not followed" : null;
@@ -176,13 +180,14 @@ public class Deliverer {
     private void retryOrFail(Leased job, Instant startedAt, String url, Integer status, Integer latency, String error,
             Duration retryAfter) {
         Optional<Duration> wait = retries.after(job.roundAttempt(), retryAfter);
-        record(job, new Attempt(job.attempt(), startedAt, url, wait.isPresent() ? "retry" : "failed", status, latency, error),
-                wait.isPresent() ? "pending" : "failed", wait.map(Instant.now()::plus).orElse(null));
+        record(job, new Attempt(job.attempt(), startedAt, url, wait.isPresent() ? AttemptOutcome.RETRY : AttemptOutcome.FAILED, status, latency,
+                error),
+                wait.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED, wait.map(Instant.now()::plus).orElse(null));
     }
 
-    private void record(Leased job, Attempt attempt, String status, Instant nextAttemptAt) {
+    private void record(Leased job, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
         QuarkusTransaction.requiringNew().run(() -> store.finish(job, attempt, status, nextAttemptAt));
-        registry.counter("marketplace.webhook.deliveries", "kind", job.kind(), "outcome", attempt.outcome()).increment();
+        registry.counter("marketplace.webhook.deliveries", "kind", job.kind(), "outcome", attempt.outcome().code).increment();
     }
 
     /** The query with the values that grant or prove something (the code, the signature) hidden, for the log. */

@@ -10,6 +10,7 @@ import io.marketplace.platform.security.Caller;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Delivery;
 import io.marketplace.webhooks.persistence.DeliveryRepository;
+import io.marketplace.webhooks.persistence.DeliveryStatus;
 import io.marketplace.webhooks.persistence.RedirectWatchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,7 +31,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryLog {
 
-    private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed", "blocked", "cancelled");
 
     @Inject
     DeliveryRepository store;
@@ -47,17 +47,18 @@ public class DeliveryLog {
     @Inject
     RedirectWatchRepository watches;
 
-    public record Filter(String status, Instant from, Instant to, PageRequest page) {
+    public record Filter(DeliveryStatus status, Instant from, Instant to, PageRequest page) {
     }
 
     public record Entry(Delivery delivery, List<Attempt> attempts) {
     }
 
-    /** {@code status} one of the four; {@code from}/{@code to} instants or dates (a date {@code to} includes that day). */
+    /** {@code status} a delivery status; {@code from}/{@code to} instants or dates (a date {@code to} includes that day). */
     public static Filter filter(String status, String from, String to, String page, String limit) {
         Violations violations = new Violations();
-        if (status != null && !STATUSES.contains(status)) {
-            violations.add("status", "unknown_value", "status must be one of pending, delivered, failed, blocked, cancelled");
+        Optional<DeliveryStatus> wanted = status == null ? Optional.empty() : DeliveryStatus.of(status);
+        if (status != null && wanted.isEmpty()) {
+            violations.add("status", "unknown_value", "status must be one of " + DeliveryStatus.allCodes());
         }
         Instant start = instant(from, "from", false, violations);
         Instant end = instant(to, "to", true, violations);
@@ -66,7 +67,7 @@ public class DeliveryLog {
         }
         PageRequest pageRequest = PageRequest.parse(page, limit, violations);
         violations.throwIfAny();
-        return new Filter(status, start, end, pageRequest);
+        return new Filter(wanted.orElse(null), start, end, pageRequest);
     }
 
     @Transactional
@@ -105,8 +106,8 @@ public class DeliveryLog {
                     + "; sending it now would arrive out of order");
         }
         if (!store.requeue(deliveryId)) {
-            throw ProblemException.conflict("Delivery " + deliveryId + " is " + delivery.status()
-                    + (delivery.status().equals("pending") ? "; it is attempted on its schedule" : " and is never sent"));
+            throw ProblemException.conflict("Delivery " + deliveryId + " is " + delivery.status().code
+                    + (delivery.status() == DeliveryStatus.PENDING ? "; it is attempted on its schedule" : " and is never sent"));
         }
         dispatcher.wakeUpAfterCommit();
         return get(integrationId, deliveryId);
