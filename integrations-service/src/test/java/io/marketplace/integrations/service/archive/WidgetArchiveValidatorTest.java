@@ -29,7 +29,8 @@ class WidgetArchiveValidatorTest {
 
     @Test
     void namesEveryMissingPieceAtOnce() {
-        WidgetZip zip = WidgetZip.valid(List.of("en")).remove("images/logo_main.png").remove("i18n/en.json");
+        WidgetZip zip = WidgetZip.valid(List.of("en", "es")).remove("images/logo_main.png").remove("i18n/en.json")
+                .remove("i18n/es.json");
         assertEquals(List.of("i18n.missing", "i18n.missing", "image.missing"),
                 errorRules(zip, List.of("en", "es")).stream().sorted().toList());
     }
