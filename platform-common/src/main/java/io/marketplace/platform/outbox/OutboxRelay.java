@@ -237,7 +237,8 @@ public class OutboxRelay {
                 .getResultList();
     }
 
-    private static final String SELECT_ROWS = "SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent FROM outbox ";
+    private static final String SELECT_ROWS =
+            "SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent, attempts FROM outbox ";
 
     /** Sends the locked rows as one batch (split when the neighbour refuses it) and records the outcome. */
     private Outcome deliver(String destination, List<Object[]> due) {
@@ -272,7 +273,7 @@ public class OutboxRelay {
             @Override
             public void failed(List<Object[]> batch, Exception failure) {
                 commitWithoutWaitingForDisk();
-                scheduleRetry(destination, ids(batch), failure);
+                scheduleRetry(destination, batch, failure);
                 settle(eventIds(batch), false);
             }
         });
@@ -309,27 +310,27 @@ public class OutboxRelay {
      * a second, so that what waited for it lands as soon as it is back. A neighbour that answered with an error is
      * retried with a delay doubling from the initial backoff, up to the maximum.
      */
-    private void scheduleRetry(String destination, List<Long> ids, Exception failure) {
+    private void scheduleRetry(String destination, List<Object[]> rows, Exception failure) {
         String error = describe(failure);
         boolean unreachable = Neighbours.unreachable(failure);
         neighbourUnreachable |= unreachable;
         if (!unreachable) {
-            LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", ids.size(), destination, error);
+            LOG.warnf("Outbox: %d event(s) for %s not delivered, will retry: %s", rows.size(), destination, error);
         } else if (unreachableNeighbours.add(destination)) {
             LOG.warnf("Outbox: %s cannot be reached, trying again every %d ms: %s", destination, UNREACHABLE_RETRY.toMillis(), error);
         } else {
             LOG.debugf("Outbox: %s still cannot be reached: %s", destination, error);
         }
+        Backoff backoff = new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff());
         entityManager.createNativeQuery("""
-                        UPDATE outbox SET attempts = attempts + 1, last_error = ?2,
-                            next_attempt_at = now() + (CASE WHEN ?5 THEN 0
-                                ELSE LEAST(?3 * power(2, LEAST(attempts, 30)), ?4) END) * interval '1 millisecond'
-                        WHERE id IN (?1)""")
-                .setParameter(1, ids)
-                .setParameter(2, error)
-                .setParameter(3, (double) config.outbox().initialBackoff().toMillis())
-                .setParameter(4, (double) config.outbox().maxBackoff().toMillis())
-                .setParameter(5, unreachable)
+                        UPDATE outbox o SET attempts = o.attempts + 1, last_error = ?3,
+                            next_attempt_at = now() + r.wait_ms * interval '1 millisecond'
+                        FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS bigint[])) AS r(id, wait_ms)
+                        WHERE o.id = r.id""")
+                .setParameter(1, ids(rows).toArray(Long[]::new))
+                .setParameter(2, rows.stream().map(row -> unreachable ? 0L
+                        : backoff.after(((Number) row[6]).intValue()).toMillis()).toArray(Long[]::new))
+                .setParameter(3, error)
                 .executeUpdate();
     }
 
