@@ -1,12 +1,17 @@
 package io.marketplace.platform.test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.marketplace.platform.security.Roles;
 import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,20 @@ public abstract class ServiceContractTest {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo(serviceName()));
+    }
+
+    /** A client generated from the document reads and writes the same field names as the service (snake_case). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void namesEveryDocumentedPropertyAsItIsOnTheWire() {
+        Map<String, Map<String, Object>> schemas = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().path("components.schemas");
+        List<String> camelCase = schemas.entrySet().stream()
+                .flatMap(schema -> ((Map<String, Object>) schema.getValue().getOrDefault("properties", Map.of())).keySet()
+                        .stream().filter(property -> !property.equals(property.toLowerCase(Locale.ROOT)))
+                        .map(property -> schema.getKey() + "." + property))
+                .toList();
+        assertThat(camelCase, empty());
     }
 
     @Test
