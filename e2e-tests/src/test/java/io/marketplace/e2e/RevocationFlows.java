@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import io.marketplace.e2e.DeveloperBackend.Received;
 import io.marketplace.e2e.Stack.Service;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
@@ -25,12 +24,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**

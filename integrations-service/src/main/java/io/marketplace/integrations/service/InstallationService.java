@@ -15,7 +15,6 @@ import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
