@@ -3,6 +3,7 @@ package io.marketplace.integrations;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only endpoint that fails unexpectedly, to see what a client is told when that happens. */
 @Path("/test-support/failure")
@@ -12,6 +13,7 @@ public class FailingResource {
     static final String SECRET_DETAIL = "database password is hunter2";
 
     @GET
+    @Operation(operationId = "failOnPurpose", summary = "Test only: fails with an unexpected error")
     public String fail() {
         throw new IllegalStateException(SECRET_DETAIL);
     }

@@ -35,7 +35,8 @@ public class AssetResource {
     AssetService assets;
 
     @GET
-    @Operation(summary = "A file of a version: a listing image or a file of its widget archive")
+    @Operation(operationId = "getAsset",
+            summary = "A file of a version: a listing image or a file of its widget archive")
     public Response get(@PathParam("code") String code, @PathParam("version") int version, @PathParam("path") String path,
             @Context Request request) {
         return serve(assets.find(code, version, path).orElseThrow(() -> ProblemException.notFound("No such asset")), request);

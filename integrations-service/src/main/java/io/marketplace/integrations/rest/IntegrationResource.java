@@ -47,7 +47,8 @@ public class IntegrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a public integration (technical accounts only); version 1 starts as a draft")
+    @Operation(operationId = "createIntegration",
+            summary = "Create a public integration (technical accounts only); version 1 starts as a draft")
     @Transactional
     public Response create(NewIntegration request, @Context UriInfo uri) {
         Integration integration = service.create(request);
@@ -57,7 +58,8 @@ public class IntegrationResource {
     }
 
     @GET
-    @Operation(summary = "My contributions: the account's own integrations with their versions, newest first")
+    @Operation(operationId = "listIntegrations",
+            summary = "My contributions: the account's own integrations with their versions, newest first")
     public PageResponse<IntegrationResponse> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
@@ -69,7 +71,7 @@ public class IntegrationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the account's integrations")
+    @Operation(operationId = "getIntegration", summary = "One of the account's integrations")
     public IntegrationResponse get(@PathParam("id") UUID id) {
         return view(service.get(id));
     }
@@ -77,7 +79,8 @@ public class IntegrationResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(summary = "Delete an integration none of whose versions was ever sent to review; 409 otherwise")
+    @Operation(operationId = "deleteIntegration",
+            summary = "Delete an integration none of whose versions was ever sent to review; 409 otherwise")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();
@@ -86,7 +89,8 @@ public class IntegrationResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
-    @Operation(summary = "Change redirect_uri, revoke_url (null removes it), scopes or languages; code is fixed")
+    @Operation(operationId = "patchIntegration",
+            summary = "Change redirect_uri, revoke_url (null removes it), scopes or languages; code is fixed")
     @Transactional
     public IntegrationResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         return view(service.patch(id, patch));
@@ -94,7 +98,7 @@ public class IntegrationResource {
 
     @PUT
     @Path("{id}/languages/{lang}")
-    @Operation(summary = "Add a language (idempotent)")
+    @Operation(operationId = "addLanguage", summary = "Add a language (idempotent)")
     @Transactional
     public IntegrationResponse addLanguage(@PathParam("id") UUID id, @PathParam("lang") String lang) {
         return view(service.addLanguage(id, lang));
@@ -102,7 +106,7 @@ public class IntegrationResource {
 
     @DELETE
     @Path("{id}/languages/{lang}")
-    @Operation(summary = "Remove a language; removing the only one is 409")
+    @Operation(operationId = "removeLanguage", summary = "Remove a language; removing the only one is 409")
     public Response removeLanguage(@PathParam("id") UUID id, @PathParam("lang") String lang) {
         service.removeLanguage(id, lang);
         return Response.noContent().build();

@@ -45,7 +45,8 @@ public class ListingResource {
 
     @GET
     @Path("settings")
-    @Operation(summary = "The version's settings: duplicate_control, multiple_sources, owner_company")
+    @Operation(operationId = "getSettings",
+            summary = "The version's settings: duplicate_control, multiple_sources, owner_company")
     public SettingsResponse settings(@PathParam("id") UUID id, @PathParam("n") int number) {
         return SettingsResponse.from(service.settings(id, number));
     }
@@ -53,14 +54,15 @@ public class ListingResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the version's settings (drafts only)")
+    @Operation(operationId = "putSettings", summary = "Set the version's settings (drafts only)")
     public SettingsResponse putSettings(@PathParam("id") UUID id, @PathParam("n") int number, ListingSettings request) {
         return SettingsResponse.from(service.putSettings(id, number, request));
     }
 
     @GET
     @Path("listings/{lang}")
-    @Operation(summary = "The listing in one language, with its icon, installed logo and gallery (newest first)")
+    @Operation(operationId = "getListing",
+            summary = "The listing in one language, with its icon, installed logo and gallery (newest first)")
     public ListingResponse listing(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang) {
         ListingRef ref = service.listingRef(id, number, lang);
         return ListingResponse.from(service.listing(ref), service.media(ref));
@@ -69,7 +71,8 @@ public class ListingResource {
     @PUT
     @Path("listings/{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save the listing in one language (drafts only); a field left out is not filled yet")
+    @Operation(operationId = "putListing",
+            summary = "Save the listing in one language (drafts only); a field left out is not filled yet")
     public ListingResponse putListing(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             ListingContent request) {
         ListingRef ref = service.listingRef(id, number, lang);
@@ -79,7 +82,8 @@ public class ListingResource {
     @PUT
     @Path("listings/{lang}/icon")
     @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Set the icon: a PNG or JPEG of exactly 400×272 pixels, at most 2 MiB")
+    @Operation(operationId = "putIcon",
+            summary = "Set the icon: a PNG or JPEG of exactly 400×272 pixels, at most 2 MiB")
     public MediumResponse putIcon(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             byte[] body) {
         return MediumResponse.from(service.putSingleImage(service.listingRef(id, number, lang), MediaKind.ICON, body));
@@ -88,7 +92,8 @@ public class ListingResource {
     @PUT
     @Path("listings/{lang}/installed-logo")
     @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Set the logo shown after installation: exactly 108×108 pixels")
+    @Operation(operationId = "putInstalledLogo",
+            summary = "Set the logo shown after installation: exactly 108×108 pixels")
     public MediumResponse putInstalledLogo(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, byte[] body) {
         return MediumResponse.from(service.putSingleImage(service.listingRef(id, number, lang), MediaKind.INSTALLED_LOGO, body));
@@ -97,7 +102,8 @@ public class ListingResource {
     @POST
     @Path("listings/{lang}/gallery")
     @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Add a gallery image: exactly 1188×616 pixels; it is shown first")
+    @Operation(operationId = "addGalleryImage",
+            summary = "Add a gallery image: exactly 1188×616 pixels; it is shown first")
     public Response addGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             byte[] body, @Context UriInfo uri) {
         ListingMedium medium = service.addGalleryImage(service.listingRef(id, number, lang), body);
@@ -108,7 +114,7 @@ public class ListingResource {
     @PUT
     @Path("listings/{lang}/gallery/{imageId}")
     @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Replace a gallery image; it keeps its place")
+    @Operation(operationId = "replaceGalleryImage", summary = "Replace a gallery image; it keeps its place")
     public MediumResponse replaceGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, @PathParam("imageId") UUID imageId, byte[] body) {
         return MediumResponse.from(service.replaceGalleryImage(service.listingRef(id, number, lang), imageId, body));
@@ -116,7 +122,7 @@ public class ListingResource {
 
     @DELETE
     @Path("listings/{lang}/gallery/{imageId}")
-    @Operation(summary = "Remove a gallery image")
+    @Operation(operationId = "deleteGalleryImage", summary = "Remove a gallery image")
     public Response deleteGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, @PathParam("imageId") UUID imageId) {
         service.deleteGalleryImage(service.listingRef(id, number, lang), imageId);
@@ -125,7 +131,8 @@ public class ListingResource {
 
     @GET
     @Path("listings/{lang}/installed-description/preview")
-    @Operation(summary = "The installed description with its tags replaced by the caller's own account values")
+    @Operation(operationId = "previewInstalledDescription",
+            summary = "The installed description with its tags replaced by the caller's own account values")
     public InstalledDescriptionPreview previewInstalledDescription(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang) {
         ListingRef ref = service.listingRef(id, number, lang);
@@ -136,7 +143,8 @@ public class ListingResource {
     @Path("archive")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Upload widget.zip (at most 10 MiB): validated, then stored; 400 with the report when invalid")
+    @Operation(operationId = "putArchive",
+            summary = "Upload widget.zip (at most 10 MiB): validated, then stored; 400 with the report when invalid")
     public ArchiveReport putArchive(@PathParam("id") UUID id, @PathParam("n") int number,
             @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         return service.putArchive(id, number, body, idempotencyKey);
@@ -145,7 +153,8 @@ public class ListingResource {
     @GET
     @Path("completeness")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(summary = "Every missing or invalid field, image, setting and rule before the version can go to review")
+    @Operation(operationId = "getCompleteness",
+            summary = "Every missing or invalid field, image, setting and rule before the version can go to review")
     public CompletenessResponse completeness(@PathParam("id") UUID id, @PathParam("n") int number) {
         List<FieldError> problems = service.completeness(id, number);
         return new CompletenessResponse(number, problems.isEmpty(), problems);

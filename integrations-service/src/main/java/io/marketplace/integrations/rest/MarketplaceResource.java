@@ -50,7 +50,8 @@ public class MarketplaceResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "Published integrations in a language (lang, default en), by category, searched by words (q); a page {_page, _links, _embedded: {integrations: [...]}}")
+    @Operation(operationId = "listMarketplace",
+            summary = "Published integrations in a language (lang, default en), by category, searched by words (q); a page {_page, _links, _embedded: {integrations: [...]}}")
     public Response list(@QueryParam("lang") String lang, @QueryParam("category") String category,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
@@ -71,7 +72,8 @@ public class MarketplaceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One integration's card: listing, icon, gallery (newest first), version")
+    @Operation(operationId = "getMarketplaceCard",
+            summary = "One integration's card: listing, icon, gallery (newest first), version")
     public CatalogCard card(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         Violations violations = new Violations();
         String language = Marketplace.language(lang, violations);
@@ -83,7 +85,8 @@ public class MarketplaceResource {
     @Path("{id}/installation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Install in the caller's account (idempotent): 201 the first time, 200 after")
+    @Operation(operationId = "installIntegration",
+            summary = "Install in the caller's account (idempotent): 201 the first time, 200 after")
     public Response install(@PathParam("id") UUID id, InstallationRequest request) {
         Installed installed = installations.install(id, request == null ? null : request.language());
         return Response.status(installed.created() ? 201 : 200).entity(installed).build();
@@ -92,7 +95,8 @@ public class MarketplaceResource {
     @DELETE
     @Path("{id}/installation")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Disable in the caller's account: tokens revoked, the developer notified, an uninstall counted")
+    @Operation(operationId = "disableIntegration",
+            summary = "Disable in the caller's account: tokens revoked, the developer notified, an uninstall counted")
     public Response disable(@PathParam("id") UUID id) {
         installations.disable(id);
         return Response.noContent().build();

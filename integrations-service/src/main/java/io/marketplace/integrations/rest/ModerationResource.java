@@ -35,7 +35,8 @@ public class ModerationResource {
     ListingService listings;
 
     @GET
-    @Operation(summary = "Versions in a status (in_review by default), oldest request first, with archive report and completeness")
+    @Operation(operationId = "listModerationQueue",
+            summary = "Versions in a status (in_review by default), oldest request first, with archive report and completeness")
     public PageResponse<ModerationItem> queue(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         VersionStatus wanted = status == null ? VersionStatus.IN_REVIEW : Arrays.stream(VersionStatus.values())

@@ -44,7 +44,7 @@ public class VersionResource {
 
     @GET
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(summary = "The integration's versions, newest first")
+    @Operation(operationId = "listVersions", summary = "The integration's versions, newest first")
     public PageResponse<VersionResponse> list(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
@@ -53,7 +53,8 @@ public class VersionResource {
 
     @POST
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(summary = "Add a new draft copied from the latest version; 409 while a draft or in-review version exists, "
+    @Operation(operationId = "createVersion",
+            summary = "Add a new draft copied from the latest version; 409 while a draft or in-review version exists, "
             + "unless reuse_draft=true, which answers the existing draft (200)")
     public Response newDraft(@PathParam("id") UUID id, @QueryParam("reuse_draft") boolean reuseDraft, @Context UriInfo uri) {
         Optional<IntegrationVersion> existing = reuseDraft ? versions.openDraft(id) : Optional.empty();
@@ -68,14 +69,15 @@ public class VersionResource {
     @GET
     @Path("{n}")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(summary = "A version with its status, rejection reason, category and history")
+    @Operation(operationId = "getVersion",
+            summary = "A version with its status, rejection reason, category and history")
     public VersionResponse get(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.version(id, number));
     }
 
     @DELETE
     @Path("{n}")
-    @Operation(summary = "Delete a draft that is not the integration's only version")
+    @Operation(operationId = "deleteVersion", summary = "Delete a draft that is not the integration's only version")
     public Response delete(@PathParam("id") UUID id, @PathParam("n") int number) {
         versions.deleteDraft(id, number);
         return Response.noContent().build();
@@ -84,7 +86,8 @@ public class VersionResource {
     @POST
     @Path("{n}/review")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(summary = "Send a draft to review; 422 with every problem when it is not complete")
+    @Operation(operationId = "sendVersionToReview",
+            summary = "Send a draft to review; 422 with every problem when it is not complete")
     public VersionResponse review(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.requestReview(id, number));
     }
@@ -92,7 +95,7 @@ public class VersionResource {
     @POST
     @Path("{n}/cancel")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(summary = "Withdraw a version from review")
+    @Operation(operationId = "cancelVersionReview", summary = "Withdraw a version from review")
     public VersionResponse cancel(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.cancelReview(id, number));
     }
@@ -100,7 +103,8 @@ public class VersionResource {
     @POST
     @Path("{n}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish an approved version in a category (other when left out)")
+    @Operation(operationId = "publishVersion",
+            summary = "Publish an approved version in a category (other when left out)")
     public VersionResponse publish(@PathParam("id") UUID id, @PathParam("n") int number, PublishRequest request) {
         return answer(versions.publish(id, number, request == null ? null : request.category()));
     }
@@ -108,7 +112,7 @@ public class VersionResource {
     @POST
     @Path("{n}/approve")
     @RolesAllowed(Roles.MODERATOR)
-    @Operation(summary = "Moderators: approve a version in review")
+    @Operation(operationId = "approveVersion", summary = "Moderators: approve a version in review")
     public VersionResponse approve(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.approve(id, number));
     }
@@ -117,7 +121,8 @@ public class VersionResource {
     @Path("{n}/reject")
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Moderators: reject a version in review with a reason the developer sees")
+    @Operation(operationId = "rejectVersion",
+            summary = "Moderators: reject a version in review with a reason the developer sees")
     public VersionResponse reject(@PathParam("id") UUID id, @PathParam("n") int number, RejectRequest request) {
         return answer(versions.reject(id, number, request == null ? null : request.reason()));
     }

@@ -28,7 +28,7 @@ public class DiscoveryResource {
 
     @GET
     @Path(".well-known/oauth-authorization-server")
-    @Operation(summary = "Authorization server metadata (RFC 8414)")
+    @Operation(operationId = "getAuthorizationServerMetadata", summary = "Authorization server metadata (RFC 8414)")
     public Map<String, Object> metadata(@Context UriInfo uri) {
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -48,7 +48,7 @@ public class DiscoveryResource {
 
     @GET
     @Path(".well-known/openid-configuration")
-    @Operation(summary = "The same metadata in OpenID Connect discovery form")
+    @Operation(operationId = "getOpenidConfiguration", summary = "The same metadata in OpenID Connect discovery form")
     public Map<String, Object> openidConfiguration(@Context UriInfo uri) {
         Map<String, Object> metadata = new LinkedHashMap<>(metadata(uri));
         metadata.put("subject_types_supported", List.of("public"));

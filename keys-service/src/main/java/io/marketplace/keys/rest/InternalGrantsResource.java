@@ -36,7 +36,8 @@ public class InternalGrantsResource {
 
     @POST
     @Path("authorization-codes")
-    @Operation(summary = "Issue an authorization code for installation `generation` of (integration, account): 20 minutes,"
+    @Operation(operationId = "issueAuthorizationCode",
+            summary = "Issue an authorization code for installation `generation` of (integration, account): 20 minutes,"
             + " single use; 410 once that installation was disabled")
     public Response issueCode(CodeRequest request) {
         Violations violations = new Violations();
@@ -53,7 +54,8 @@ public class InternalGrantsResource {
 
     @GET
     @Path("clients/{id}/signing-secrets")
-    @Operation(summary = "The secret key and live webhook secrets that sign an integration's webhooks")
+    @Operation(operationId = "getSigningSecrets",
+            summary = "The secret key and live webhook secrets that sign an integration's webhooks")
     public SigningSecrets signingSecrets(@PathParam("id") UUID clientId) {
         return credentials.signingSecrets(clientId);
     }

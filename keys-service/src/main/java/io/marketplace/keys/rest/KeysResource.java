@@ -36,7 +36,8 @@ public class KeysResource {
     ClientKeys keys;
 
     @GET
-    @Operation(summary = "The integration ID (client_id), secret key, webhook secrets, long-lived tokens and publish keys")
+    @Operation(operationId = "getKeys",
+            summary = "The integration ID (client_id), secret key, webhook secrets, long-lived tokens and publish keys")
     public KeysView keys(@PathParam("id") UUID id) {
         Client client = credentials.ownedClient(id);
         return new KeysView(id, credentials.secretKey(client), client.secretRotatedAt(), credentials.webhookSecrets(id),
@@ -45,7 +46,7 @@ public class KeysResource {
 
     @POST
     @Path("secret/rotation")
-    @Operation(summary = "Replace the secret key; the old one stops working at once")
+    @Operation(operationId = "rotateSecretKey", summary = "Replace the secret key; the old one stops working at once")
     public KeysView rotateSecret(@PathParam("id") UUID id) {
         credentials.rotateSecretKey(id);
         return keys(id);
@@ -53,7 +54,8 @@ public class KeysResource {
 
     @POST
     @Path("webhook-secret/rotation")
-    @Operation(summary = "Replace the webhook secret; the old one keeps signing beside the new one for 24 hours")
+    @Operation(operationId = "rotateWebhookSecret",
+            summary = "Replace the webhook secret; the old one keeps signing beside the new one for 24 hours")
     public KeysView rotateWebhookSecret(@PathParam("id") UUID id) {
         credentials.rotateWebhookSecret(id);
         return keys(id);
@@ -61,14 +63,15 @@ public class KeysResource {
 
     @POST
     @Path("publish-keys")
-    @Operation(summary = "Make a publish key for CI (shown once): client_id and client_secret of the client_credentials grant")
+    @Operation(operationId = "createPublishKey",
+            summary = "Make a publish key for CI (shown once): client_id and client_secret of the client_credentials grant")
     public Response createPublishKey(@PathParam("id") UUID id) {
         return Response.status(201).entity(keys.createPublishKey(id)).build();
     }
 
     @DELETE
     @Path("publish-keys/{keyId}")
-    @Operation(summary = "Revoke a publish key and the tokens issued with it")
+    @Operation(operationId = "revokePublishKey", summary = "Revoke a publish key and the tokens issued with it")
     public Response revokePublishKey(@PathParam("id") UUID id, @PathParam("keyId") UUID keyId) {
         keys.revokePublishKey(id, keyId);
         return Response.noContent().build();
@@ -76,7 +79,8 @@ public class KeysResource {
 
     @POST
     @Path("authorization-code")
-    @Operation(summary = "An authorization code for the technical account itself, once it has test-installed the integration"
+    @Operation(operationId = "createOwnAuthorizationCode",
+            summary = "An authorization code for the technical account itself, once it has test-installed the integration"
             + " (20 minutes, single use; shown once)")
     public Response createOwnAuthorizationCode(@PathParam("id") UUID id) {
         return Response.status(201).entity(keys.createOwnAuthorizationCode(id)).build();
@@ -85,14 +89,15 @@ public class KeysResource {
     @POST
     @Path("long-lived-tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make the technical account's own token for this integration (1 day to 5 years; shown once)")
+    @Operation(operationId = "createLongLivedToken",
+            summary = "Make the technical account's own token for this integration (1 day to 5 years; shown once)")
     public Response createLongLivedToken(@PathParam("id") UUID id, LongLivedTokenRequest request) {
         return Response.status(201).entity(keys.createLongLivedToken(id, request == null ? null : request.expiresAt())).build();
     }
 
     @DELETE
     @Path("long-lived-tokens/{tokenId}")
-    @Operation(summary = "Revoke a long-lived token")
+    @Operation(operationId = "revokeLongLivedToken", summary = "Revoke a long-lived token")
     public Response revokeLongLivedToken(@PathParam("id") UUID id, @PathParam("tokenId") UUID tokenId) {
         keys.revokeLongLivedToken(id, tokenId);
         return Response.noContent().build();

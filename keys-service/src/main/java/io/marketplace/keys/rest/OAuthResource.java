@@ -51,7 +51,7 @@ public class OAuthResource {
     @GET
     @Path("jwks")
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The public keys that verify this server's tokens")
+    @Operation(operationId = "getJwks", summary = "The public keys that verify this server's tokens")
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
@@ -61,7 +61,7 @@ public class OAuthResource {
     @POST
     @Path("introspect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Whether a token is active, and what it grants (RFC 7662)")
+    @Operation(operationId = "introspectToken", summary = "Whether a token is active, and what it grants (RFC 7662)")
     public Response introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -72,7 +72,8 @@ public class OAuthResource {
     @POST
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Revoke a refresh token (and its grant), a long-lived token, or an access token (RFC 7009)")
+    @Operation(operationId = "revokeToken",
+            summary = "Revoke a refresh token (and its grant), a long-lived token, or an access token (RFC 7009)")
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authenticated(ClientAuthentications.of(params, authorization));

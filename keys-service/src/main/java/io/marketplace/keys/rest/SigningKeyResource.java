@@ -23,7 +23,8 @@ public class SigningKeyResource {
     TokenSigner signer;
 
     @POST
-    @Operation(summary = "Activate a new signing key; tokens signed by the previous one keep verifying until they expire")
+    @Operation(operationId = "rotateSigningKey",
+            summary = "Activate a new signing key; tokens signed by the previous one keep verifying until they expire")
     public Map<String, String> rotate() {
         return Map.of("kid", signer.rotate());
     }

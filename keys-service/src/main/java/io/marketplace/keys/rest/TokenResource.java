@@ -30,14 +30,16 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Exchange a code, a refresh token or a publish key for tokens (form body)")
+    @Operation(operationId = "exchangeToken",
+            summary = "Exchange a code, a refresh token or a publish key for tokens (form body)")
     public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer(ClientAuthentications.single(form), authorization);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The same exchange with a JSON body, as Kommo's clients send it")
+    @Operation(operationId = "exchangeTokenJson",
+            summary = "The same exchange with a JSON body, as Kommo's clients send it")
     public Response json(Map<String, Object> body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = new HashMap<>();
         if (body != null) {

@@ -6,7 +6,6 @@ import io.marketplace.platform.events.EventsApi;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = "internal", description = "Service-to-service endpoints")
@@ -17,7 +16,6 @@ public class InboxResource implements EventsApi {
     Inbox inbox;
 
     @Override
-    @Operation(summary = "Receive a batch of events from a neighbour service (idempotent by event_id)")
     public EventReceipt deliver(EventBatch batch) {
         return inbox.receive(batch);
     }

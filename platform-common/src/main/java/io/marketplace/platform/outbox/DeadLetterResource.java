@@ -35,7 +35,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Events a neighbour refused for good, oldest first, with the refusal; destination filters")
+    @Operation(operationId = "listDeadLetters",
+            summary = "Events a neighbour refused for good, oldest first, with the refusal; destination filters")
     public PageResponse<DeadLetter> list(@QueryParam("destination") String destination, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
@@ -44,7 +45,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("{eventId}/replay")
-    @Operation(summary = "Send one dead letter again (after the neighbour or the event's cause was fixed)")
+    @Operation(operationId = "replayDeadLetter",
+            summary = "Send one dead letter again (after the neighbour or the event's cause was fixed)")
     public Replayed replay(@PathParam("eventId") UUID eventId) {
         if (!deadLetters.replay(eventId)) {
             throw ProblemException.notFound("No dead letter " + eventId);
@@ -54,7 +56,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("replay")
-    @Operation(summary = "Send every dead letter again, or those of one destination")
+    @Operation(operationId = "replayDeadLetters", summary = "Send every dead letter again, or those of one destination")
     public Replayed replayAll(@QueryParam("destination") String destination) {
         return new Replayed(deadLetters.replayAll(destination));
     }

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import io.marketplace.platform.security.Roles;
 import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,28 @@ public abstract class ServiceContractTest {
                         .map(property -> schema.getKey() + "." + property))
                 .toList();
         assertThat(camelCase, empty());
+    }
+
+    /** A generated client names each method after the operation's stable id, never after its path. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void givesEveryOperationAUniqueOperationId() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<String> ids = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation instanceof Map<?, ?> details && details.containsKey("responses")) {
+                Object id = details.get("operationId");
+                if (id == null) {
+                    missing.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                } else {
+                    ids.add((String) id);
+                }
+            }
+        }));
+        assertThat(missing, empty());
+        assertThat(ids.size(), equalTo(new HashSet<>(ids).size()));
     }
 
     @Test

@@ -31,7 +31,8 @@ public class StatsResource {
     @GET
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Series (every period, zeros included) and metrics; lang, from, to (yyyy-mm-dd), interval day|week|month")
+    @Operation(operationId = "getStats",
+            summary = "Series (every period, zeros included) and metrics; lang, from, to (yyyy-mm-dd), interval day|week|month")
     public Stats json(@PathParam("id") UUID id, @QueryParam("lang") String lang, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("interval") String interval, @QueryParam("tz") String tz) {
         return stats.stats(id, StatsQuery.parse(lang, from, to, interval, tz));
@@ -40,7 +41,7 @@ public class StatsResource {
     @GET
     @Path("stats.csv")
     @Produces("text/csv")
-    @Operation(summary = "The series as CSV (RFC 4180, with a header row)")
+    @Operation(operationId = "getStatsCsv", summary = "The series as CSV (RFC 4180, with a header row)")
     public Response csv(@PathParam("id") UUID id, @QueryParam("lang") String lang, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("interval") String interval, @QueryParam("tz") String tz) {
         Stats result = stats.stats(id, StatsQuery.parse(lang, from, to, interval, tz));
@@ -57,7 +58,7 @@ public class StatsResource {
     @GET
     @Path("stats/chart.svg")
     @Produces("image/svg+xml")
-    @Operation(summary = "The series as a chart: installs in blue, uninstalls in red")
+    @Operation(operationId = "getStatsChart", summary = "The series as a chart: installs in blue, uninstalls in red")
     public Response chart(@PathParam("id") UUID id, @QueryParam("lang") String lang, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("interval") String interval, @QueryParam("tz") String tz) {
         return Response.ok(ChartRenderer.render(stats.stats(id, StatsQuery.parse(lang, from, to, interval, tz))),

@@ -31,7 +31,8 @@ public class DeliveryResource {
     DeliveryLog log;
 
     @GET
-    @Operation(summary = "Deliveries, newest first, each with its attempts; status, from and to (date or instant) filter")
+    @Operation(operationId = "listDeliveries",
+            summary = "Deliveries, newest first, each with its attempts; status, from and to (date or instant) filter")
     public PageResponse<DeliveryView> list(@PathParam("id") UUID id, @QueryParam("status") String status,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
@@ -41,14 +42,15 @@ public class DeliveryResource {
 
     @GET
     @Path("{deliveryId}")
-    @Operation(summary = "One delivery with its attempts")
+    @Operation(operationId = "getDelivery", summary = "One delivery with its attempts")
     public DeliveryView get(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return DeliveryView.of(log.get(id, deliveryId));
     }
 
     @POST
     @Path("{deliveryId}/redelivery")
-    @Operation(summary = "Send a finished delivery again now (same webhook-id, fresh retry schedule)")
+    @Operation(operationId = "redeliver",
+            summary = "Send a finished delivery again now (same webhook-id, fresh retry schedule)")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(DeliveryView.of(log.redeliver(id, deliveryId))).build();
     }

@@ -24,7 +24,8 @@ public class RedirectCheckResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check every published integration's redirect URL now; changes are reported to integrations-service")
+    @Operation(operationId = "checkRedirectUri",
+            summary = "Check every published integration's redirect URL now; changes are reported to integrations-service")
     public List<Result> checkNow() {
         return checker.checkAll();
     }
