@@ -30,6 +30,21 @@ public class SigningKeyRepository {
                 WHERE active OR last_expiry > now() ORDER BY created_at DESC""");
     }
 
+    /**
+     * Activates the first key, unless one is active already: replicas starting together on a fresh database each try,
+     * and one of them wins.
+     */
+    public void activateFirst(StoredKey key) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO signing_key (kid, private_key_enc, public_key, created_at, active, last_expiry)
+                        VALUES (?1, ?2, ?3, now(), true, now())
+                        ON CONFLICT (active) WHERE active DO NOTHING""")
+                .setParameter(1, key.kid())
+                .setParameter(2, key.privateKeyEnc())
+                .setParameter(3, key.publicKey())
+                .executeUpdate();
+    }
+
     /** Retires the active key (keeping it published until {@code stillValidUntil}) and activates a new one. */
     public void replaceActive(StoredKey next, Instant stillValidUntil) {
         entityManager.createNativeQuery(

@@ -63,7 +63,7 @@ public class TokenSigner {
     void ensureKey(@Observes StartupEvent start) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (keys.active().isEmpty()) {
-                keys.replaceActive(newKey(), Instant.now());
+                keys.activateFirst(newKey());
             }
         });
         active = null;
