@@ -4,10 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import io.marketplace.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
@@ -33,7 +36,7 @@ public abstract class ServiceArchitectureTest {
 
     @Test
     void dependenciesPointFromRestToServiceToPersistence() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        holds(layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("rest").definedBy(base + ".rest..")
                 .layer("service").definedBy(base + ".service..")
                 .layer("client").definedBy(base + ".client..")
@@ -43,43 +46,44 @@ public abstract class ServiceArchitectureTest {
                 .whereLayer("service").mayOnlyBeAccessedByLayers("rest")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("service")
                 // resources map entities to their answers; the outbox producers read the entities they describe
-                .whereLayer("persistence").mayOnlyBeAccessedByLayers("service", "rest", "client")
-                .check(classes);
+                .whereLayer("persistence").mayOnlyBeAccessedByLayers("service", "rest", "client"));
     }
 
     @Test
     void resourcesReachPersistenceOnlyThroughAService() {
-        noClasses().that().resideInAPackage(base + ".rest..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .check(classes);
+        holds(noClasses().that().resideInAPackage(base + ".rest..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository"));
     }
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching(base + ".(*)..").should().beFreeOfCycles().check(classes);
+        holds(slices().matching(base + ".(*)..").should().beFreeOfCycles());
     }
 
     @Test
     void resourcesAreNamedAndPlacedAlike() {
-        classes().that().areAnnotatedWith(Path.class).and().areNotInterfaces()
+        holds(classes().that().areAnnotatedWith(Path.class).and().areNotInterfaces()
                 .should().resideInAPackage(base + ".rest").andShould().haveSimpleNameEndingWith("Resource")
-                .allowEmptyShould(true)
-                .check(classes);
+                .allowEmptyShould(true));
     }
 
     @Test
     void dataAccessClassesAreRepositories() {
-        classes().that().resideInAPackage(base + ".persistence").and().areAnnotatedWith(ApplicationScoped.class)
+        holds(classes().that().resideInAPackage(base + ".persistence").and().areAnnotatedWith(ApplicationScoped.class)
                 .should().haveSimpleNameEndingWith("Repository")
-                .allowEmptyShould(true)
-                .check(classes);
+                .allowEmptyShould(true));
     }
 
     @Test
     void eventHandlersAreNamedAndPlacedAlike() {
-        classes().that().implement(EventHandler.class)
+        holds(classes().that().implement(EventHandler.class)
                 .should().resideInAPackage(base + ".service").andShould().haveSimpleNameEndingWith("Handler")
-                .allowEmptyShould(true)
-                .check(classes);
+                .allowEmptyShould(true));
+    }
+
+    /** Fails with ArchUnit's report of every violation. */
+    private void holds(ArchRule rule) {
+        EvaluationResult result = rule.evaluate(classes);
+        assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }
 }
