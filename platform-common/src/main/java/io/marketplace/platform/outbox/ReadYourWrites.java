@@ -1,6 +1,9 @@
 package io.marketplace.platform.outbox;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableBean;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.arc.Unremovable;
 import io.vertx.core.Context;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +27,8 @@ import org.jboss.logging.Logger;
  * {@link OutboxRelay#deliverNow}. A neighbour that is down does not fail the request: the answer goes out and the
  * outbox delivers the events as soon as it is back.
  */
+// looked up, never injected: kept although no injection point names it
+@Unremovable
 @RequestScoped
 public class ReadYourWrites {
 
@@ -54,15 +59,17 @@ public class ReadYourWrites {
     @Priority(Priorities.USER)
     public static class Filter implements ContainerResponseFilter {
 
-        @Inject
-        ReadYourWrites readYourWrites;
+        /** Looked up without creating it: most requests commit no such event, and need not pay for the bean. */
+        private final InjectableBean<ReadYourWrites> bean = Arc.container().instance(ReadYourWrites.class).getBean();
 
         @Inject
         OutboxRelay relay;
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            Map<String, List<UUID>> events = readYourWrites.drain();
+            ManagedContext requestContext = Arc.container().requestContext();
+            ReadYourWrites pending = requestContext.isActive() ? requestContext.get(bean) : null;
+            Map<String, List<UUID>> events = pending == null ? Map.of() : pending.drain();
             if (events.isEmpty()) {
                 return;
             }
