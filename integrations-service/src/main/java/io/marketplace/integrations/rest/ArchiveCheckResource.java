@@ -27,8 +27,8 @@ public class ArchiveCheckResource {
 
     @POST
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(operationId = "checkArchive",
-            summary = "Validate a widget.zip against the integration's languages without storing it")
+    @Operation(operationId = "checkArchive", summary = "Check a widget archive",
+            description = "Validates a widget.zip against the integration's languages without storing it.")
     public ArchiveReport check(@PathParam("id") UUID id, byte[] body) {
         return service.checkArchive(id, body);
     }

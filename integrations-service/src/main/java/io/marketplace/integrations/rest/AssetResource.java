@@ -1,8 +1,8 @@
 package io.marketplace.integrations.rest;
 
 import io.marketplace.integrations.persistence.VersionStatus;
-import io.marketplace.integrations.service.AssetService.Asset;
 import io.marketplace.integrations.service.AssetService;
+import io.marketplace.integrations.service.AssetService.Asset;
 import io.marketplace.integrations.service.archive.AssetTypes;
 import io.marketplace.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -13,9 +13,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,8 +42,15 @@ public class AssetResource {
     AssetService assets;
 
     @GET
-    @Operation(operationId = "getAsset",
-            summary = "A file of a version: a listing image or a file of its widget archive")
+    @Operation(operationId = "getAsset", summary = "Get a version's file",
+            description = "A listing image (images/{lang}/logo_main.png, logo_installed.png, gallery/{id}.jpg) or a "
+                    + "file of the widget archive. A submitted version never changes, so its files are cached for a "
+                    + "year; a draft's may still change, so they revalidate. ?version= is a cache-buster and is ignored.")
+    @APIResponse(responseCode = "200", description = "The file, with its own media type",
+            headers = {@Header(name = HttpHeaders.ETAG, description = "The file's SHA-256", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = HttpHeaders.CACHE_CONTROL, description = "A year, immutable, once the version was submitted; no-cache for a draft", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match ETag")
     public Response get(@PathParam("code") String code, @PathParam("version") int version, @PathParam("path") String path,
             @Context Request request) {
         return serve(assets.find(code, version, path).orElseThrow(() -> ProblemException.notFound("No such asset")), request);

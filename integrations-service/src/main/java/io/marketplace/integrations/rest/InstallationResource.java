@@ -25,8 +25,8 @@ public class InstallationResource {
     @GET
     @Path("installed")
     @Authenticated
-    @Operation(operationId = "listInstalled",
-            summary = "The integrations installed in the caller's account, newest first")
+    @Operation(operationId = "listInstalled", summary = "List installed integrations",
+            description = "The integrations installed in the caller's account, newest first.")
     public Map<String, List<Installed>> installed() {
         return Map.of("installations", installations.installed());
     }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,6 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stage 1 of a public integration, for developers and admins of technical accounts ("My contributions"). */
@@ -47,8 +54,13 @@ public class IntegrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createIntegration",
-            summary = "Create a public integration (technical accounts only); version 1 starts as a draft")
+    @Operation(operationId = "createIntegration", summary = "Create an integration",
+            description = "Creates a public integration for the caller's technical account. Its version 1 starts as a "
+                    + "draft; its id is also its OAuth client_id.")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The integration's address", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationResponse.class)))
+    @APIResponse(responseCode = "409", description = "The widget code is already taken")
     @Transactional
     public Response create(NewIntegration request, @Context UriInfo uri) {
         Integration integration = service.create(request);
@@ -58,8 +70,9 @@ public class IntegrationResource {
     }
 
     @GET
-    @Operation(operationId = "listIntegrations",
-            summary = "My contributions: the account's own integrations with their versions, newest first")
+    @Operation(operationId = "listIntegrations", summary = "List my integrations",
+            description = "\"My contributions\": the account's own integrations with their versions, newest first, "
+                    + "a page at a time.")
     public PageResponse<IntegrationResponse> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
@@ -71,7 +84,8 @@ public class IntegrationResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getIntegration", summary = "One of the account's integrations")
+    @Operation(operationId = "getIntegration", summary = "Get an integration",
+            description = "One of the account's integrations, with its versions and any notice a neighbour refused.")
     public IntegrationResponse get(@PathParam("id") UUID id) {
         return view(service.get(id));
     }
@@ -79,8 +93,11 @@ public class IntegrationResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "deleteIntegration",
-            summary = "Delete an integration none of whose versions was ever sent to review; 409 otherwise")
+    @Operation(operationId = "deleteIntegration", summary = "Delete an integration",
+            description = "Deletes an integration none of whose versions was ever sent to review, with its test "
+                    + "installations; anything else is 409.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "A version was sent to review")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();
@@ -89,8 +106,12 @@ public class IntegrationResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
-    @Operation(operationId = "patchIntegration",
-            summary = "Change redirect_uri, revoke_url (null removes it), scopes or languages; code is fixed")
+    @Operation(operationId = "patchIntegration", summary = "Change an integration",
+            description = "A JSON merge patch (RFC 7396) of redirect_uri, revoke_url (null removes it), scopes or "
+                    + "languages. The code never changes.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationPatch.class)),
+            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = IntegrationPatch.class))})
     @Transactional
     public IntegrationResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         return view(service.patch(id, patch));
@@ -98,7 +119,8 @@ public class IntegrationResource {
 
     @PUT
     @Path("{id}/languages/{lang}")
-    @Operation(operationId = "addLanguage", summary = "Add a language (idempotent)")
+    @Operation(operationId = "addLanguage", summary = "Add a language",
+            description = "Adds a listing language to the integration; adding one it has is a no-op.")
     @Transactional
     public IntegrationResponse addLanguage(@PathParam("id") UUID id, @PathParam("lang") String lang) {
         return view(service.addLanguage(id, lang));
@@ -106,7 +128,10 @@ public class IntegrationResource {
 
     @DELETE
     @Path("{id}/languages/{lang}")
-    @Operation(operationId = "removeLanguage", summary = "Remove a language; removing the only one is 409")
+    @Operation(operationId = "removeLanguage", summary = "Remove a language",
+            description = "Removes a listing language; removing the only one is 409.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "It is the integration's only language")
     public Response removeLanguage(@PathParam("id") UUID id, @PathParam("lang") String lang) {
         service.removeLanguage(id, lang);
         return Response.noContent().build();

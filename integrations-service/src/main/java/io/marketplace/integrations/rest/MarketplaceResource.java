@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The marketplace catalog (anonymous reads are allowed), and installing and disabling in the caller's account. */
@@ -50,8 +53,11 @@ public class MarketplaceResource {
     ObjectMapper json;
 
     @GET
-    @Operation(operationId = "listMarketplace",
-            summary = "Published integrations in a language (lang, default en), by category, searched by words (q); a page {_page, _links, _embedded: {integrations: [...]}}")
+    @Operation(operationId = "listMarketplace", summary = "Browse the marketplace",
+            description = "Published integrations in a language (lang, default en), by category, searched by words "
+                    + "(q), a page at a time: {_page, _links, _embedded: {integrations: [...]}}.")
+    @APIResponse(responseCode = "200", description = "A page of the catalog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogPage.class)))
     public Response list(@QueryParam("lang") String lang, @QueryParam("category") String category,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
@@ -72,8 +78,8 @@ public class MarketplaceResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getMarketplaceCard",
-            summary = "One integration's card: listing, icon, gallery (newest first), version")
+    @Operation(operationId = "getMarketplaceCard", summary = "Get an integration's card",
+            description = "One published integration's card: listing, icon, gallery (newest first) and version.")
     public CatalogCard card(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         Violations violations = new Violations();
         String language = Marketplace.language(lang, violations);
@@ -85,8 +91,14 @@ public class MarketplaceResource {
     @Path("{id}/installation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "installIntegration",
-            summary = "Install in the caller's account (idempotent): 201 the first time, 200 after")
+    @Operation(operationId = "installIntegration", summary = "Install an integration",
+            description = "Installs the integration in the caller's account. Idempotent: 201 the first time, 200 "
+                    + "after. The developer receives an authorization code at the redirect URI.")
+    @APIResponse(responseCode = "200", description = "Already installed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Installed.class)))
+    @APIResponse(responseCode = "201", description = "Installed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Installed.class)))
+    @APIResponse(responseCode = "409", description = "The integration cannot be installed in this account now")
     public Response install(@PathParam("id") UUID id, InstallationRequest request) {
         Installed installed = installations.install(id, request == null ? null : request.language());
         return Response.status(installed.created() ? 201 : 200).entity(installed).build();
@@ -95,8 +107,10 @@ public class MarketplaceResource {
     @DELETE
     @Path("{id}/installation")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "disableIntegration",
-            summary = "Disable in the caller's account: tokens revoked, the developer notified, an uninstall counted")
+    @Operation(operationId = "disableIntegration", summary = "Disable an integration",
+            description = "Disables the integration in the caller's account: its tokens are revoked, the developer is "
+                    + "notified and an uninstall is counted.")
+    @APIResponse(responseCode = "204", description = "Disabled")
     public Response disable(@PathParam("id") UUID id) {
         installations.disable(id);
         return Response.noContent().build();

@@ -35,8 +35,9 @@ public class ModerationResource {
     ListingService listings;
 
     @GET
-    @Operation(operationId = "listModerationQueue",
-            summary = "Versions in a status (in_review by default), oldest request first, with archive report and completeness")
+    @Operation(operationId = "listModerationQueue", summary = "List the moderation queue",
+            description = "Versions in a status (in_review by default), oldest request first, with their archive "
+                    + "report and completeness.")
     public PageResponse<ModerationItem> queue(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         VersionStatus wanted = status == null ? VersionStatus.IN_REVIEW : Arrays.stream(VersionStatus.values())

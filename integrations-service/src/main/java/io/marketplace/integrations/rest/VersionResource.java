@@ -18,12 +18,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A version's lifecycle: draft → in_review → approved | rejected | cancelled; approved → published → superseded. */
@@ -44,7 +51,8 @@ public class VersionResource {
 
     @GET
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(operationId = "listVersions", summary = "The integration's versions, newest first")
+    @Operation(operationId = "listVersions", summary = "List versions",
+            description = "The integration's versions, newest first, a page at a time.")
     public PageResponse<VersionResponse> list(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
@@ -53,9 +61,14 @@ public class VersionResource {
 
     @POST
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(operationId = "createVersion",
-            summary = "Add a new draft copied from the latest version; 409 while a draft or in-review version exists, "
-            + "unless reuse_draft=true, which answers the existing draft (200)")
+    @Operation(operationId = "createVersion", summary = "Create a draft version",
+            description = "Adds a new draft copied from the latest version. While a draft or a version in review "
+                    + "exists this is 409, unless reuse_draft=true, which answers the existing draft with 200 "
+                    + "(what a CI pipeline wants).")
+    @APIResponse(responseCode = "200", description = "reuse_draft=true and a draft exists: that draft", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionResponse.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The version's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "409", description = "A draft or a version in review exists")
     public Response newDraft(@PathParam("id") UUID id, @QueryParam("reuse_draft") boolean reuseDraft, @Context UriInfo uri) {
         Optional<IntegrationVersion> existing = reuseDraft ? versions.openDraft(id) : Optional.empty();
         if (existing.isPresent()) {
@@ -69,15 +82,18 @@ public class VersionResource {
     @GET
     @Path("{n}")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(operationId = "getVersion",
-            summary = "A version with its status, rejection reason, category and history")
+    @Operation(operationId = "getVersion", summary = "Get a version",
+            description = "A version with its status, rejection reason, category and history.")
     public VersionResponse get(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.version(id, number));
     }
 
     @DELETE
     @Path("{n}")
-    @Operation(operationId = "deleteVersion", summary = "Delete a draft that is not the integration's only version")
+    @Operation(operationId = "deleteVersion", summary = "Delete a draft version",
+            description = "Deletes a draft that is not the integration's only version.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Not a draft, or the only version")
     public Response delete(@PathParam("id") UUID id, @PathParam("n") int number) {
         versions.deleteDraft(id, number);
         return Response.noContent().build();
@@ -86,8 +102,12 @@ public class VersionResource {
     @POST
     @Path("{n}/review")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(operationId = "sendVersionToReview",
-            summary = "Send a draft to review; 422 with every problem when it is not complete")
+    @Operation(operationId = "sendVersionToReview", summary = "Send a version to review",
+            description = "Sends a draft to moderation. When it is not complete the answer is 422 with every missing "
+                    + "or invalid item.")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "OK")
+    @APIResponse(responseCode = "409", description = "The version is not a draft")
+    @APIResponse(responseCode = "422", description = "The version is not complete: errors lists every missing item")
     public VersionResponse review(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.requestReview(id, number));
     }
@@ -95,7 +115,10 @@ public class VersionResource {
     @POST
     @Path("{n}/cancel")
     @RolesAllowed({Roles.DEVELOPER, Roles.ADMIN, Roles.PUBLISHER})
-    @Operation(operationId = "cancelVersionReview", summary = "Withdraw a version from review")
+    @Operation(operationId = "cancelVersionReview", summary = "Withdraw a version from review",
+            description = "Takes a version in review back to draft.")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "OK")
+    @APIResponse(responseCode = "409", description = "The version is not in review")
     public VersionResponse cancel(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.cancelReview(id, number));
     }
@@ -103,8 +126,10 @@ public class VersionResource {
     @POST
     @Path("{n}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "publishVersion",
-            summary = "Publish an approved version in a category (other when left out)")
+    @Operation(operationId = "publishVersion", summary = "Publish a version",
+            description = "Publishes an approved version in a category (other when left out).")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "OK")
+    @APIResponse(responseCode = "409", description = "The version is not approved")
     public VersionResponse publish(@PathParam("id") UUID id, @PathParam("n") int number, PublishRequest request) {
         return answer(versions.publish(id, number, request == null ? null : request.category()));
     }
@@ -112,7 +137,10 @@ public class VersionResource {
     @POST
     @Path("{n}/approve")
     @RolesAllowed(Roles.MODERATOR)
-    @Operation(operationId = "approveVersion", summary = "Moderators: approve a version in review")
+    @Operation(operationId = "approveVersion", summary = "Approve a version",
+            description = "Moderators: approve a version in review.")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "OK")
+    @APIResponse(responseCode = "409", description = "The version is not in review")
     public VersionResponse approve(@PathParam("id") UUID id, @PathParam("n") int number) {
         return answer(versions.approve(id, number));
     }
@@ -121,8 +149,10 @@ public class VersionResource {
     @Path("{n}/reject")
     @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "rejectVersion",
-            summary = "Moderators: reject a version in review with a reason the developer sees")
+    @Operation(operationId = "rejectVersion", summary = "Reject a version",
+            description = "Moderators: reject a version in review with a reason the developer sees.")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "OK")
+    @APIResponse(responseCode = "409", description = "The version is not in review")
     public VersionResponse reject(@PathParam("id") UUID id, @PathParam("n") int number, RejectRequest request) {
         return answer(versions.reject(id, number, request == null ? null : request.reason()));
     }

@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What webhook-service asks of keys-service: a code for each code delivery, and what signs its deliveries. */
 @Path("/internal/v1")
 @Tag(name = "internal")
+@Extension(name = "x-smallrye-profile-internal", value = "")
 @RolesAllowed(Roles.SERVICE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

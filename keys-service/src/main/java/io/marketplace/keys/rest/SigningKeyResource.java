@@ -10,11 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations: rotate the token signing key now (it also rotates by itself every 30 days). */
 @Path("/internal/v1/signing-keys/rotation")
 @Tag(name = "internal")
+@Extension(name = "x-smallrye-profile-internal", value = "")
 @RolesAllowed(Roles.SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningKeyResource {

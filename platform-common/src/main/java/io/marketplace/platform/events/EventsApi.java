@@ -6,9 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /** The inbox every service exposes to its neighbours; the outbox relay is its only caller. */
 @Path("/internal/v1/events")
+@Extension(name = "x-smallrye-profile-internal", value = "")
 public interface EventsApi {
 
     @POST

@@ -6,9 +6,11 @@ import io.marketplace.platform.events.EventsApi;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = "internal", description = "Service-to-service endpoints")
+@Extension(name = "x-smallrye-profile-internal", value = "")
 @RolesAllowed(Roles.SERVICE)
 public class InboxResource implements EventsApi {
 

@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** For operators (a service token): the events this service's neighbours refused for good, and their replay. */
 @Path("/internal/v1/outbox/dead-letters")
 @Tag(name = "internal", description = "Service-to-service endpoints")
+@Extension(name = "x-smallrye-profile-internal", value = "")
 @RolesAllowed(Roles.SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {

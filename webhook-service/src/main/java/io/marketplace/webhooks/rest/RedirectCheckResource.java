@@ -11,11 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs the redirect URL checks now, besides their schedule (operators, tests). */
 @Path("/internal/v1/redirect-checks")
 @Tag(name = "internal")
+@Extension(name = "x-smallrye-profile-internal", value = "")
 @RolesAllowed(Roles.SERVICE)
 public class RedirectCheckResource {
 
