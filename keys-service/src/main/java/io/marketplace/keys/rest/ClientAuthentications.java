@@ -12,6 +12,9 @@ import java.util.Map;
 /** Reading OAuth requests: single-valued parameters and the client's credentials (RFC 6749 §2.3.1). */
 final class ClientAuthentications {
 
+    /** The OpenAPI security scheme of HTTP Basic client authentication. */
+    static final String BASIC_SCHEME = "clientBasic";
+
     private ClientAuthentications() {
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Authorization server metadata (RFC 8414, and the OpenID Connect discovery form). Anonymous. */
@@ -28,7 +29,9 @@ public class DiscoveryResource {
 
     @GET
     @Path(".well-known/oauth-authorization-server")
-    @Operation(operationId = "getAuthorizationServerMetadata", summary = "Authorization server metadata (RFC 8414)")
+    @Operation(operationId = "getAuthorizationServerMetadata", summary = "Get the authorization server metadata",
+            description = "Where the endpoints are and what they support (RFC 8414).")
+    @APIResponseSchema(value = OAuthSchemas.AuthorizationServerMetadata.class, responseDescription = "The metadata")
     public Map<String, Object> metadata(@Context UriInfo uri) {
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -48,7 +51,9 @@ public class DiscoveryResource {
 
     @GET
     @Path(".well-known/openid-configuration")
-    @Operation(operationId = "getOpenidConfiguration", summary = "The same metadata in OpenID Connect discovery form")
+    @Operation(operationId = "getOpenidConfiguration", summary = "Get the OpenID Connect discovery document",
+            description = "The same metadata in the form OpenID Connect discovery clients read.")
+    @APIResponseSchema(value = OAuthSchemas.AuthorizationServerMetadata.class, responseDescription = "The metadata")
     public Map<String, Object> openidConfiguration(@Context UriInfo uri) {
         Map<String, Object> metadata = new LinkedHashMap<>(metadata(uri));
         metadata.put("subject_types_supported", List.of("public"));

@@ -23,6 +23,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,7 +59,13 @@ public class OAuthResource {
     @GET
     @Path("jwks")
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
-    @Operation(operationId = "getJwks", summary = "The public keys that verify this server's tokens")
+    @Operation(operationId = "getJwks", summary = "Get the JSON Web Key Set",
+            description = "The public keys that verify this server's tokens; cached for 5 minutes.")
+    @APIResponse(responseCode = "200", description = "The key set",
+            headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "max-age=300", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "application/jwk-set+json", schema = @Schema(implementation = OAuthSchemas.JsonWebKeySet.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthSchemas.JsonWebKeySet.class))})
+    @SecurityRequirementsSet({})
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
@@ -61,7 +75,19 @@ public class OAuthResource {
     @POST
     @Path("introspect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "introspectToken", summary = "Whether a token is active, and what it grants (RFC 7662)")
+    @Operation(operationId = "introspectToken", summary = "Introspect a token",
+            description = "Whether a token is active, and what it grants (RFC 7662). The caller authenticates as the "
+                    + "integration (it learns about its own tokens only) or as a marketplace service.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthSchemas.TokenReference.class)))
+    @APIResponse(responseCode = "200", description = "The token's state",
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Pragma", description = "no-cache", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthSchemas.Introspection.class)))
+    @APIResponse(responseCode = "401", description = "invalid_client: the client did not authenticate",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic, when the client tried HTTP Basic", schema = @Schema(type = SchemaType.STRING)))
+    @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
+    @SecurityRequirementsSet({})
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer", scopes = Roles.SERVICE))
     public Response introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -72,8 +98,17 @@ public class OAuthResource {
     @POST
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "revokeToken",
-            summary = "Revoke a refresh token (and its grant), a long-lived token, or an access token (RFC 7009)")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token",
+            description = "Revokes a refresh token (and its grant), a long-lived token, or an access token (RFC "
+                    + "7009). Unknown tokens and other clients' tokens get the same answer.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthSchemas.TokenReference.class)))
+    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke",
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Pragma", description = "no-cache", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "401", description = "invalid_client: the client did not authenticate",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic, when the client tried HTTP Basic", schema = @Schema(type = SchemaType.STRING)))
+    @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
+    @SecurityRequirementsSet({})
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authenticated(ClientAuthentications.of(params, authorization));

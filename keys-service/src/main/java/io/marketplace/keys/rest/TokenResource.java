@@ -1,7 +1,7 @@
 package io.marketplace.keys.rest;
 
-import io.marketplace.keys.service.TokenService.TokenAnswer;
 import io.marketplace.keys.service.TokenService;
+import io.marketplace.keys.service.TokenService.TokenAnswer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +16,22 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Kommo's token endpoint: RFC 6749 form bodies and, as Kommo accepts them, JSON bodies. */
 @Path("/oauth2/access_token")
+@SecurityScheme(securitySchemeName = ClientAuthentications.BASIC_SCHEME, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The integration ID and its secret key (or a publish key's id and key) as HTTP Basic credentials")
 @Tag(name = "oauth2")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,16 +42,31 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(operationId = "exchangeToken",
-            summary = "Exchange a code, a refresh token or a publish key for tokens (form body)")
+    @Operation(operationId = "exchangeToken", summary = "Get tokens",
+            description = "Exchanges an authorization code, a refresh token (rotated) or a publish key "
+                    + "(client_credentials) for tokens. The body is a form (RFC 6749) or, as Kommo's clients send "
+                    + "it, JSON with the same fields.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthSchemas.TokenRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthSchemas.TokenRequest.class))})
+    @APIResponse(responseCode = "200", description = "The tokens",
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Pragma", description = "no-cache", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
+    @APIResponse(responseCode = "401", description = "invalid_client: the client did not authenticate",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic, when the client tried HTTP Basic", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "rate_limited: too many token requests for this client",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
+    @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
+    @SecurityRequirementsSet({})
     public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer(ClientAuthentications.single(form), authorization);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "exchangeTokenJson",
-            summary = "The same exchange with a JSON body, as Kommo's clients send it")
+    // documented with the form: one operation, two media types
+    @Operation(hidden = true)
     public Response json(Map<String, Object> body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = new HashMap<>();
         if (body != null) {

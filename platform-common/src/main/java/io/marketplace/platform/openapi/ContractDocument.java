@@ -49,10 +49,30 @@ public class ContractDocument implements OASFilter {
         }
         Examples examples = new Examples(components);
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            dropUnknownSuccessBodies(operation);
             splitRoleAlternatives(operation);
             declareErrors(path, method, operation);
             examples.fill(operation);
         }));
+    }
+
+    /**
+     * A method returning a JAX-RS {@code Response} gets an empty schema ("anything") for its success; an operation
+     * that answers a body declares it, so what is left is an answer without one (RFC 7009's revocation, a 204).
+     */
+    private static void dropUnknownSuccessBodies(Operation operation) {
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && response.getContent() != null && response.getContent().getMediaTypes()
+                    .values().stream().allMatch(media -> isEmpty(media.getSchema()))) {
+                response.setContent(null);
+            }
+        });
+    }
+
+    private static boolean isEmpty(Schema schema) {
+        return schema == null || (schema.getRef() == null && schema.getType() == null && schema.getProperties() == null
+                && schema.getItems() == null && schema.getAllOf() == null && schema.getAnyOf() == null
+                && schema.getOneOf() == null && schema.getAdditionalPropertiesSchema() == null);
     }
 
     /** {@code bearer: [developer, admin]} reads as "both roles"; the services accept either, so say that. */

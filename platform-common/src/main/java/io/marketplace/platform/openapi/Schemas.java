@@ -45,7 +45,7 @@ final class Schemas {
                 .required(List.of("error"))
                 .addProperty("error", string("The error code").enumeration(List.of("invalid_request", "invalid_client",
                         "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
-                        "slow_down", "access_denied")))
+                        "rate_limited")))
                 .addProperty("error_description", string("The error, in words")
                         .examples(List.of("The authorization code was already used")));
     }

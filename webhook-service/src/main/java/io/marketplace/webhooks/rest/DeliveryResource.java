@@ -2,8 +2,8 @@ package io.marketplace.webhooks.rest;
 
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.security.Roles;
-import io.marketplace.webhooks.service.DeliveryLog.Filter;
 import io.marketplace.webhooks.service.DeliveryLog;
+import io.marketplace.webhooks.service.DeliveryLog.Filter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The delivery log of an integration and manual redelivery, for admins of its owning technical account. */
@@ -31,8 +34,9 @@ public class DeliveryResource {
     DeliveryLog log;
 
     @GET
-    @Operation(operationId = "listDeliveries",
-            summary = "Deliveries, newest first, each with its attempts; status, from and to (date or instant) filter")
+    @Operation(operationId = "listDeliveries", summary = "List deliveries",
+            description = "The integration's webhook deliveries, newest first, each with its attempts; filtered by "
+                    + "status, from and to (a date or an instant), a page at a time.")
     public PageResponse<DeliveryView> list(@PathParam("id") UUID id, @QueryParam("status") String status,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
@@ -42,15 +46,19 @@ public class DeliveryResource {
 
     @GET
     @Path("{deliveryId}")
-    @Operation(operationId = "getDelivery", summary = "One delivery with its attempts")
+    @Operation(operationId = "getDelivery", summary = "Get a delivery",
+            description = "One delivery with its attempts.")
     public DeliveryView get(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return DeliveryView.of(log.get(id, deliveryId));
     }
 
     @POST
     @Path("{deliveryId}/redelivery")
-    @Operation(operationId = "redeliver",
-            summary = "Send a finished delivery again now (same webhook-id, fresh retry schedule)")
+    @Operation(operationId = "redeliver", summary = "Redeliver",
+            description = "Sends a finished delivery again now, with the same webhook-id and a fresh retry schedule.")
+    @APIResponse(responseCode = "202", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is still in progress")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(DeliveryView.of(log.redeliver(id, deliveryId))).build();
     }
