@@ -76,7 +76,7 @@ final class MarketplaceSteps {
     }
 
     /** Waits until integrations-service has delivered every event it wrote (keys-service knows the new redirect URL). */
-    private static void awaitOutboxDrained(Stack stack) {
+    static void awaitOutboxDrained(Stack stack) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
                     Statement statement = db.createStatement();

@@ -6,14 +6,15 @@ import io.marketplace.integrations.persistence.CatalogRepository.Row;
 import io.marketplace.integrations.persistence.MediaKind;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An integration as the marketplace shows it. {@code language} is the listing's; {@code language_fallback} says it
  * is not the one asked for (the version has no listing in that language). {@code testing} marks the caller's own
  * unpublished integration, shown so that its technical account can install it in itself.
  */
-public record CatalogEntry(UUID id, String code, int version, String category, boolean testing, String language,
-        boolean languageFallback, String name, String shortDescription, String iconUrl) {
+public record CatalogEntry(UUID id, String code, int version, @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance", "lead_generation", "messengers", "sales", "telephony", "other"}) String category, boolean testing, @Schema(enumeration = {"en", "es", "pt", "tr", "id"}) String language,
+        boolean languageFallback, String name, @Schema(nullable = true) String shortDescription, @Schema(nullable = true) String iconUrl) {
 
     static CatalogEntry of(Row row, String requestedLanguage) {
         return new CatalogEntry(row.id(), row.code(), row.version(), row.category(), row.testing(), row.language(),

@@ -6,6 +6,7 @@ import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An integration as its owner sees it; {@code id} is also the OAuth client_id ("integration ID"). */
 public record IntegrationResponse(
@@ -13,11 +14,11 @@ public record IntegrationResponse(
         String code,
         long ownerAccountId,
         String redirectUri,
-        RedirectUriStatus redirectUriStatus,
-        String revokeUrl,
+        @Schema(nullable = true, description = "The last check of redirect_uri; null until checked") RedirectUriStatus redirectUriStatus,
+        @Schema(nullable = true) String revokeUrl,
         List<String> scopes,
         List<String> languages,
-        String status,
+        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"}) String status,
         List<VersionSummary> versions,
         List<UndeliveredNotice> undeliveredNotices,
         Instant createdAt,
@@ -34,7 +35,8 @@ public record IntegrationResponse(
     }
 
     /** The last check of the redirect URL by webhook-service (published integrations; null until checked). */
-    public record RedirectUriStatus(String status, Instant checkedAt, String error) {
+    public record RedirectUriStatus(@Schema(enumeration = {"ok", "failing"}) String status, @Schema(nullable = true) Instant checkedAt,
+            @Schema(nullable = true) String error) {
     }
 
     static IntegrationResponse from(Integration integration, List<DeadLetter> undelivered) {

@@ -4,19 +4,20 @@ import io.marketplace.integrations.persistence.Listing;
 import io.marketplace.integrations.persistence.ListingMedium;
 import io.marketplace.integrations.persistence.MediaKind;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A listing in one language with its images; the gallery is newest first, as the marketplace shows it. */
 public record ListingResponse(
-        String language,
-        String name,
-        String shortDescription,
-        String description,
-        String installedDescription,
-        String privacyPolicyUrl,
-        String supportUrl,
-        String supportEmail,
-        MediumResponse icon,
-        MediumResponse installedLogo,
+        @Schema(enumeration = {"en", "es", "pt", "tr", "id"}) String language,
+        @Schema(nullable = true) String name,
+        @Schema(nullable = true) String shortDescription,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) String installedDescription,
+        @Schema(nullable = true) String privacyPolicyUrl,
+        @Schema(nullable = true) String supportUrl,
+        @Schema(nullable = true) String supportEmail,
+        @Schema(nullable = true) MediumResponse icon,
+        @Schema(nullable = true) MediumResponse installedLogo,
         List<MediumResponse> gallery) {
 
     static ListingResponse from(Listing listing, List<ListingMedium> media) {

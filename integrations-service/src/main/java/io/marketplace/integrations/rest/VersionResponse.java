@@ -5,16 +5,17 @@ import io.marketplace.integrations.persistence.VersionTransition;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A version with its moderation state and history. */
 public record VersionResponse(
         UUID integrationId,
         int number,
-        String status,
-        String category,
-        String rejectionReason,
-        String archiveSha256,
-        Instant submittedAt,
+        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"}) String status,
+        @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance", "lead_generation", "messengers", "sales", "telephony", "other"}) String category,
+        @Schema(nullable = true) String rejectionReason,
+        @Schema(nullable = true) String archiveSha256,
+        @Schema(nullable = true) Instant submittedAt,
         Instant createdAt,
         Instant updatedAt,
         List<TransitionResponse> history) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.marketplace.integrations.client.KeysServiceEvents;
 import io.marketplace.integrations.client.StatsServiceEvents;
 import io.marketplace.integrations.client.WebhookServiceEvents;
-import io.marketplace.integrations.persistence.CatalogRepository.Entry;
 import io.marketplace.integrations.persistence.CatalogRepository;
-import io.marketplace.integrations.persistence.InstallationRepository.Installation;
+import io.marketplace.integrations.persistence.CatalogRepository.Entry;
 import io.marketplace.integrations.persistence.InstallationRepository;
+import io.marketplace.integrations.persistence.InstallationRepository.Installation;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.platform.concurrent.AfterCommit;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Installing and disabling integrations in the caller's account. This service alone decides whether an integration is
@@ -64,7 +65,7 @@ public class InstallationService {
 
     /** An installation and the installed description rendered for this account; {@code created} false on a repeat. */
     public record Installed(UUID integrationId, String code, long accountId, String language, Instant installedAt,
-            String installedDescription, @JsonIgnore boolean created) {
+            @Schema(nullable = true) String installedDescription, @JsonIgnore boolean created) {
     }
 
     @Transactional

@@ -1,8 +1,8 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
-import io.marketplace.keys.persistence.CredentialRepository.Client;
 import io.marketplace.keys.persistence.CredentialRepository;
+import io.marketplace.keys.persistence.CredentialRepository.Client;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The secret key and webhook secrets of each integration: created with its registration, shown to its admins, rotated. */
 @ApplicationScoped
@@ -32,7 +33,8 @@ public class ClientCredentials {
     @Inject
     Caller caller;
 
-    public record WebhookSecretView(String secret, Instant createdAt, Instant expiresAt) {
+    public record WebhookSecretView(String secret, Instant createdAt,
+            @Schema(nullable = true, description = "When a rotated-out secret stops signing; null for the current one") Instant expiresAt) {
     }
 
     /** Gives a newly registered client its secret key and webhook secret (once). */

@@ -1,8 +1,8 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.persistence.CredentialRepository;
-import io.marketplace.keys.persistence.GrantRepository.IssuedToken;
 import io.marketplace.keys.persistence.GrantRepository;
+import io.marketplace.keys.persistence.GrantRepository.IssuedToken;
 import io.marketplace.keys.persistence.SigningKeyRepository;
 import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.keys.IssuedCode;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an integration's admins make in the Keys view: publish keys for CI, long-lived testing tokens and an
@@ -129,7 +130,8 @@ public class ClientKeys {
     }
 
     /** A token or key shown by its first characters only: the whole value is shown once, when it is made. */
-    public record TokenSummary(UUID id, String prefix, Instant createdAt, Instant expiresAt) {
+    public record TokenSummary(UUID id, String prefix, Instant createdAt,
+            @Schema(nullable = true, description = "Null for a key that does not expire") Instant expiresAt) {
         static TokenSummary of(IssuedToken token) {
             return new TokenSummary(token.id(), token.prefix(), token.createdAt(), token.expiresAt());
         }

@@ -1,13 +1,13 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
-import io.marketplace.keys.persistence.CredentialRepository.Client;
 import io.marketplace.keys.persistence.CredentialRepository;
+import io.marketplace.keys.persistence.CredentialRepository.Client;
+import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.keys.persistence.GrantRepository.Code;
 import io.marketplace.keys.persistence.GrantRepository.Grant;
 import io.marketplace.keys.persistence.GrantRepository.PublishKey;
 import io.marketplace.keys.persistence.GrantRepository.RefreshToken;
-import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.keys.service.TokenSigner.AccessToken;
 import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The token endpoint's grants: authorization_code (with PKCE), refresh_token (rotating) and client_credentials (publish keys). */
 @ApplicationScoped
@@ -59,6 +60,8 @@ public class TokenService {
 
     /** The answer of the token endpoint (Kommo's shape: server_time is the server's Unix time; no refresh token for CI). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"token_type", "expires_in", "access_token", "server_time"},
+            description = "refresh_token is left out for the client_credentials grant")
     public record TokenAnswer(String tokenType, long expiresIn, String accessToken, String refreshToken, long serverTime) {
     }
 

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <li>every error answer an operation can give, each with the one RFC 9457 problem schema (RFC 6749's error schema on
  * the OAuth endpoints), and the headers that go with it ({@code WWW-Authenticate}, {@code Retry-After});</li>
  * <li>security as alternatives: an operation open to developers or admins accepts either role, not both;</li>
- * <li>an example for every JSON body, built from the schema's own examples, so that it always validates.</li>
+ * <li>an example for every JSON body, built from the schema's own examples, so that it always validates;</li>
+ * <li>every field of an answer as required (Jackson writes nulls), unless its record says otherwise.</li>
  * </ul>
  * It runs at build time, so the document stored in {@code target/openapi} is the one served at {@code /q/openapi}.
  */
@@ -54,6 +55,8 @@ public class ContractDocument implements OASFilter {
             declareErrors(path, method, operation);
             examples.fill(operation);
         }));
+        Pruning.dropUnused(api);
+        Pruning.requireAnswerFields(api);
     }
 
     /**
@@ -77,7 +80,9 @@ public class ContractDocument implements OASFilter {
 
     /** {@code bearer: [developer, admin]} reads as "both roles"; the services accept either, so say that. */
     private static void splitRoleAlternatives(Operation operation) {
-        if (operation.getSecurity() == null) {
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            // anonymous: said explicitly, so that no reader (or generator) assumes a global requirement
+            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
             return;
         }
         List<SecurityRequirement> alternatives = new ArrayList<>();
@@ -126,7 +131,8 @@ public class ContractDocument implements OASFilter {
             if (response.getContent() == null || response.getContent().getMediaTypes().isEmpty()) {
                 response.setContent(OASFactory.createContent().addMediaType(
                         oauthShape ? "application/json" : PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(ref(oauthShape ? OAUTH_ERROR : PROBLEM))));
+                        OASFactory.createMediaType().schema(ref(oauthShape ? OAUTH_ERROR : PROBLEM))
+                                .example(oauthShape ? null : Schemas.problemExample(Integer.parseInt(status)))));
             }
             if (response.getDescription() == null || response.getDescription().isBlank()
                     || response.getDescription().startsWith("Not A")) {
@@ -161,6 +167,9 @@ public class ContractDocument implements OASFilter {
     /** Media-type examples composed from the schemas (their {@code examples}, enums, formats and limits). */
     static final class Examples {
 
+        /** Deep enough for every shape here (a page of items holding lists of objects); a cycle stops at it. */
+        private static final int MAX_DEPTH = 24;
+
         private final Components components;
 
         Examples(Components components) {
@@ -190,7 +199,7 @@ public class ContractDocument implements OASFilter {
         }
 
         Object of(Schema schema, int depth) {
-            if (schema == null || depth > 8) {
+            if (schema == null || depth > MAX_DEPTH) {
                 return null;
             }
             if (schema.getRef() != null) {

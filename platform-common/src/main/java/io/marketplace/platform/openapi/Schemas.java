@@ -1,6 +1,9 @@
 package io.marketplace.platform.openapi;
 
+import io.marketplace.platform.problem.Problem;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
@@ -48,6 +51,16 @@ final class Schemas {
                         "rate_limited")))
                 .addProperty("error_description", string("The error, in words")
                         .examples(List.of("The authorization code was already used")));
+    }
+
+    static Map<String, Object> problemExample(int status) {
+        Problem problem = Problem.ofStatus(status);
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", problem.type());
+        example.put("title", problem.title());
+        example.put("status", problem.status());
+        example.put("detail", problem.detail());
+        return example;
     }
 
     static String reason(String status) {

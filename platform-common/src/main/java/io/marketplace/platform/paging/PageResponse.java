@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of a collection: {@code {"_page": n, "_links": {"self", "next"}, "_embedded": {"<items>": [...]}}}. */
 public record PageResponse<T>(
@@ -13,6 +14,7 @@ public record PageResponse<T>(
         @JsonProperty("_embedded") Map<String, List<T>> embedded) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = "self", description = "next is left out on the last page")
     public record Links(Link self, Link next) {
     }
 

@@ -21,6 +21,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(TYPE_PREFIX + type.slug, type.title, status, detail, List.copyOf(errors), null);
     }
 
+    /** The problem this platform answers for a bare HTTP status, as the exception mappers write it. */
+    public static Problem ofStatus(int status) {
+        return of(ProblemMappers.typeFor(status), status, ProblemMappers.detailFor(status));
+    }
+
     public Problem withErrorId(String id) {
         return new Problem(type, title, status, detail, errors, id);
     }

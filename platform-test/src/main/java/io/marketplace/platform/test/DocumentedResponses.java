@@ -4,16 +4,25 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Holds every response a service's tests receive to the OpenAPI document its build wrote
@@ -26,20 +35,78 @@ public final class DocumentedResponses implements QuarkusTestBeforeClassCallback
 
     static final Path DOCUMENT = Path.of("target", "openapi", "openapi.json");
 
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static Filter filter;
 
     @Override
     public synchronized void beforeClass(Class<?> testClass) {
         if (filter == null && Files.isRegularFile(DOCUMENT)) {
-            filter = new PublicPathsOnly(new OpenApiValidationFilter(OpenApiInteractionValidator
-                    .createForSpecificationUrl(DOCUMENT.toUri().toString())
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                            .build())
-                    .build()));
+            filter = new PublicPathsOnly(new OpenApiValidationFilter(validator(read(DOCUMENT))));
         }
         if (filter != null && !RestAssured.filters().contains(filter)) {
             RestAssured.filters(filter);
+        }
+    }
+
+    /**
+     * Responses only, and strictly: a field the document does not name is an error. The validator judges nulls only
+     * in OpenAPI 3.0 terms ({@code nullable}); given 3.1's {@code type: [string, "null"]} it lets a null through
+     * anywhere. So it reads the document as 3.0: same schemas, nullability and examples spelled the 3.0 way.
+     */
+    static OpenApiInteractionValidator validator(String document) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(asOpenApi30(document))
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    static String asOpenApi30(String document) {
+        try {
+            ObjectNode root = (ObjectNode) YAML.readTree(document);
+            root.put("openapi", "3.0.3");
+            root.remove("webhooks");
+            spellNullable30(root);
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void spellNullable30(JsonNode node) {
+        if (node instanceof ObjectNode object && object.get("examples") instanceof ArrayNode examples) {
+            // a schema's 3.1 examples list; a media type's examples is a map and stays
+            object.remove("examples");
+            if (!examples.isEmpty()) {
+                object.set("example", examples.get(0));
+            }
+        }
+        if (node instanceof ObjectNode object && object.get("type") instanceof ArrayNode types) {
+            List<JsonNode> named = new ArrayList<>();
+            types.forEach(type -> {
+                if (!type.asText().equals("null")) {
+                    named.add(type);
+                }
+            });
+            if (named.size() < types.size()) {
+                object.put("nullable", true);
+            }
+            if (named.size() == 1) {
+                object.set("type", named.get(0));
+            } else {
+                object.remove("type");
+            }
+        }
+        node.forEach(DocumentedResponses::spellNullable30);
+    }
+
+    private static String read(Path document) {
+        try {
+            return Files.readString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,8 +5,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.marketplace.platform.security.Roles;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +76,80 @@ public abstract class ServiceContractTest {
         }));
         assertThat(missing, empty());
         assertThat(ids.size(), equalTo(new HashSet<>(ids).size()));
+    }
+
+    /**
+     * What a client generator and a reader need of every operation: words, a tag, who may call it, an example of
+     * every JSON body, and the error schema of every error answer.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void describesEveryOperationCompletely() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<String> gaps = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!(value instanceof Map<?, ?> raw) || !raw.containsKey("responses")) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) raw;
+            String name = method.toUpperCase(Locale.ROOT) + " " + path;
+            for (String required : List.of("summary", "description", "tags", "security")) {
+                if (!operation.containsKey(required)) {
+                    gaps.add(name + ": no " + required);
+                }
+            }
+            Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+            if (body != null) {
+                gaps.addAll(bodiesWithoutExample(name + " request", (Map<String, Object>) body.get("content")));
+            }
+            ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                Map<String, Object> content = (Map<String, Object>) response.get("content");
+                gaps.addAll(bodiesWithoutExample(name + " " + status, content));
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    String schemas = content == null ? "" : content.values().toString();
+                    if (!schemas.contains("#/components/schemas/Problem")
+                            && !schemas.contains("#/components/schemas/OAuthError")) {
+                        gaps.add(name + " " + status + ": not a problem or an OAuth error");
+                    }
+                }
+            });
+        }));
+        assertThat(gaps, empty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> bodiesWithoutExample(String where, Map<String, Object> content) {
+        List<String> gaps = new ArrayList<>();
+        if (content != null) {
+            content.forEach((type, media) -> {
+                Map<String, Object> details = (Map<String, Object>) media;
+                if (type.contains("json") && !details.containsKey("example") && !details.containsKey("examples")) {
+                    gaps.add(where + " " + type + ": no example");
+                }
+            });
+        }
+        return gaps;
+    }
+
+    /** Service-to-service operations are in their own document, never among the ones frontends generate from. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void keepsInternalOperationsInTheirOwnDocument() {
+        Map<String, Object> publicPaths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body("servers[0].url", startsWith("http")).extract().path("paths");
+        assertThat(publicPaths.keySet().stream().filter(path -> path.startsWith("/internal/")).toList(), empty());
+        Map<String, Object> internalPaths = given().queryParam("format", "json").when().get("/q/openapi-internal")
+                .then().statusCode(200).extract().path("paths");
+        assertThat(internalPaths.keySet(), hasItem("/internal/v1/events"));
+        assertThat(internalPaths.keySet().stream().filter(path -> !path.startsWith("/internal/")).toList(), empty());
+    }
+
+    /** The guarantee behind the tests of every service: each response they receive is held to this document. */
+    @Test
+    void holdsEveryResponseOfTheTestsToTheDocument() {
+        assertThat(RestAssured.filters().stream().map(filter -> String.valueOf(filter.getClass().getEnclosingClass()))
+                .toList(), hasItem(String.valueOf(DocumentedResponses.class)));
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.marketplace.stats.service;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Caller;
 import io.marketplace.stats.persistence.InstallEventRepository.Owner;
-import io.marketplace.stats.persistence.StatsRepository.DayTotals;
 import io.marketplace.stats.persistence.StatsRepository;
+import io.marketplace.stats.persistence.StatsRepository.DayTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An integration's install statistics for its owner's admins: a series with every period present, and the metrics. */
 @ApplicationScoped
@@ -33,8 +34,9 @@ public class StatsService {
     public record Metrics(long installs, long uninstalls, long net, long activeInstallations, long distinctAccounts) {
     }
 
-    public record Stats(UUID integrationId, String widgetCode, List<String> languages, String language, LocalDate from,
-            LocalDate to, String interval, String tz, List<Period> series, Metrics metrics) {
+    public record Stats(UUID integrationId, String widgetCode, List<String> languages,
+            @Schema(nullable = true, description = "The language asked for; null for all") String language, LocalDate from,
+            LocalDate to, @Schema(enumeration = {"day", "week", "month"}) String interval, String tz, List<Period> series, Metrics metrics) {
     }
 
     @Transactional
