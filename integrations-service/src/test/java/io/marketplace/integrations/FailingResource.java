@@ -13,7 +13,8 @@ public class FailingResource {
     static final String SECRET_DETAIL = "database password is hunter2";
 
     @GET
-    @Operation(operationId = "failOnPurpose", summary = "Test only: fails with an unexpected error")
+    // test only: not part of the contract
+    @Operation(hidden = true)
     public String fail() {
         throw new IllegalStateException(SECRET_DETAIL);
     }

@@ -8,9 +8,24 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One integration's marketplace card: the listing in full, its icon and its gallery (newest first). */
-public record CatalogCard(UUID id, String code, int version, @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance", "lead_generation", "messengers", "sales", "telephony", "other"}) String category, boolean testing, @Schema(enumeration = {"en", "es", "pt", "tr", "id"}) String language,
-        boolean languageFallback, String name, @Schema(nullable = true) String shortDescription, @Schema(nullable = true) String description, @Schema(nullable = true) String privacyPolicyUrl,
-        @Schema(nullable = true) String supportUrl, @Schema(nullable = true) String supportEmail, @Schema(nullable = true) String iconUrl, List<String> galleryUrls) {
+public record CatalogCard(
+        UUID id,
+        String code,
+        int version,
+        @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance",
+                "lead_generation", "messengers", "sales", "telephony", "other"})
+        String category,
+        boolean testing,
+        @Schema(enumeration = {"en", "es", "pt", "tr", "id"}) String language,
+        boolean languageFallback,
+        String name,
+        @Schema(nullable = true) String shortDescription,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) String privacyPolicyUrl,
+        @Schema(nullable = true) String supportUrl,
+        @Schema(nullable = true) String supportEmail,
+        @Schema(nullable = true) String iconUrl,
+        List<String> galleryUrls) {
 
     static CatalogCard of(Shown shown, String requestedLanguage) {
         Entry e = shown.entry();

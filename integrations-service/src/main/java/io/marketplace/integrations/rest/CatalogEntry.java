@@ -13,8 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * is not the one asked for (the version has no listing in that language). {@code testing} marks the caller's own
  * unpublished integration, shown so that its technical account can install it in itself.
  */
-public record CatalogEntry(UUID id, String code, int version, @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance", "lead_generation", "messengers", "sales", "telephony", "other"}) String category, boolean testing, @Schema(enumeration = {"en", "es", "pt", "tr", "id"}) String language,
-        boolean languageFallback, String name, @Schema(nullable = true) String shortDescription, @Schema(nullable = true) String iconUrl) {
+public record CatalogEntry(
+        UUID id,
+        String code,
+        int version,
+        @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance",
+                "lead_generation", "messengers", "sales", "telephony", "other"})
+        String category,
+        boolean testing,
+        @Schema(enumeration = {"en", "es", "pt", "tr", "id"}) String language,
+        boolean languageFallback,
+        String name,
+        @Schema(nullable = true) String shortDescription,
+        @Schema(nullable = true) String iconUrl) {
 
     static CatalogEntry of(Row row, String requestedLanguage) {
         return new CatalogEntry(row.id(), row.code(), row.version(), row.category(), row.testing(), row.language(),

@@ -58,8 +58,10 @@ public class IntegrationResource {
             description = "Creates a public integration for the caller's technical account. Its version 1 starts as a "
                     + "draft; its id is also its OAuth client_id.")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "The integration's address", schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationResponse.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The integration's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IntegrationResponse.class)))
     @APIResponse(responseCode = "409", description = "The widget code is already taken")
     @Transactional
     public Response create(NewIntegration request, @Context UriInfo uri) {

@@ -14,11 +14,13 @@ public record IntegrationResponse(
         String code,
         long ownerAccountId,
         String redirectUri,
-        @Schema(nullable = true, description = "The last check of redirect_uri; null until checked") RedirectUriStatus redirectUriStatus,
+        @Schema(nullable = true, description = "The last check of redirect_uri; null until checked")
+        RedirectUriStatus redirectUriStatus,
         @Schema(nullable = true) String revokeUrl,
         List<String> scopes,
         List<String> languages,
-        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"}) String status,
+        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"})
+        String status,
         List<VersionSummary> versions,
         List<UndeliveredNotice> undeliveredNotices,
         Instant createdAt,
@@ -35,7 +37,8 @@ public record IntegrationResponse(
     }
 
     /** The last check of the redirect URL by webhook-service (published integrations; null until checked). */
-    public record RedirectUriStatus(@Schema(enumeration = {"ok", "failing"}) String status, @Schema(nullable = true) Instant checkedAt,
+    public record RedirectUriStatus(@Schema(enumeration = {"ok", "failing"}) String status,
+            @Schema(nullable = true) Instant checkedAt,
             @Schema(nullable = true) String error) {
     }
 

@@ -125,8 +125,11 @@ public class ListingResource {
     @Consumes({"image/png", "image/jpeg", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(operationId = "addGalleryImage", summary = "Add a gallery image",
             description = "Adds a gallery image of exactly 1188×616 pixels; it is shown first.")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediumResponse.class)),
-            headers = @Header(name = HttpHeaders.LOCATION, description = "The image's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MediumResponse.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The image's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "409", description = "The version is not a draft")
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public Response addGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,

@@ -57,7 +57,8 @@ public class MarketplaceResource {
             description = "Published integrations in a language (lang, default en), by category, searched by words "
                     + "(q), a page at a time: {_page, _links, _embedded: {integrations: [...]}}.")
     @APIResponse(responseCode = "200", description = "A page of the catalog",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CatalogPage.class)))
     public Response list(@QueryParam("lang") String lang, @QueryParam("category") String category,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
@@ -95,9 +96,11 @@ public class MarketplaceResource {
             description = "Installs the integration in the caller's account. Idempotent: 201 the first time, 200 "
                     + "after. The developer receives an authorization code at the redirect URI.")
     @APIResponse(responseCode = "200", description = "Already installed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Installed.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Installed.class)))
     @APIResponse(responseCode = "201", description = "Installed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Installed.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Installed.class)))
     @APIResponse(responseCode = "409", description = "The integration cannot be installed in this account now")
     public Response install(@PathParam("id") UUID id, InstallationRequest request) {
         Installed installed = installations.install(id, request == null ? null : request.language());

@@ -15,12 +15,14 @@ public record ModerationItem(
         String code,
         long ownerAccountId,
         int version,
-        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"}) String status,
+        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"})
+        String status,
         @Schema(nullable = true) Instant submittedAt,
         List<String> languages,
         List<FieldError> completeness,
         @Schema(implementation = ArchiveReport.class, nullable = true,
-                description = "The report of the version's archive; null before an upload") @JsonRawValue String archiveReport) {
+                description = "The report of the version's archive; null before an upload")
+        @JsonRawValue String archiveReport) {
 
     static ModerationItem from(IntegrationVersion version, List<FieldError> completeness) {
         return new ModerationItem(version.integration.id, version.integration.code, version.integration.ownerAccountId,

@@ -65,9 +65,14 @@ public class VersionResource {
             description = "Adds a new draft copied from the latest version. While a draft or a version in review "
                     + "exists this is 409, unless reuse_draft=true, which answers the existing draft with 200 "
                     + "(what a CI pipeline wants).")
-    @APIResponse(responseCode = "200", description = "reuse_draft=true and a draft exists: that draft", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionResponse.class)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionResponse.class)),
-            headers = @Header(name = HttpHeaders.LOCATION, description = "The version's address", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "200", description = "reuse_draft=true and a draft exists: that draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VersionResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VersionResponse.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The version's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "409", description = "A draft or a version in review exists")
     public Response newDraft(@PathParam("id") UUID id, @QueryParam("reuse_draft") boolean reuseDraft, @Context UriInfo uri) {
         Optional<IntegrationVersion> existing = reuseDraft ? versions.openDraft(id) : Optional.empty();

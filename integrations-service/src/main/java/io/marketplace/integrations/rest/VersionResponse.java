@@ -11,8 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record VersionResponse(
         UUID integrationId,
         int number,
-        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"}) String status,
-        @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance", "lead_generation", "messengers", "sales", "telephony", "other"}) String category,
+        @Schema(enumeration = {"draft", "in_review", "approved", "rejected", "cancelled", "published", "superseded"})
+        String status,
+        @Schema(nullable = true, enumeration = {"analytics", "automation", "chats", "documents", "email", "finance",
+                "lead_generation", "messengers", "sales", "telephony", "other"})
+        String category,
         @Schema(nullable = true) String rejectionReason,
         @Schema(nullable = true) String archiveSha256,
         @Schema(nullable = true) Instant submittedAt,

@@ -4,8 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A listing in one language. Saving replaces it whole; a field left out (or null) is not filled yet. */
 public record ListingContent(
-        @Schema(description = "1-255 characters", maxLength = ListingRules.MAX_NAME, nullable = true, examples = "Lead Sync") String name,
-        @Schema(description = "1-50 characters, counted as Unicode code points", maxLength = ListingRules.MAX_SHORT_DESCRIPTION,
+        @Schema(description = "1-255 characters", maxLength = ListingRules.MAX_NAME, nullable = true,
+                examples = "Lead Sync") String name,
+        @Schema(description = "1-50 characters, counted as Unicode code points",
+                maxLength = ListingRules.MAX_SHORT_DESCRIPTION,
                 nullable = true, examples = "Keeps leads in sync") String shortDescription,
         @Schema(description = "1-65000 characters", maxLength = ListingRules.MAX_DESCRIPTION, nullable = true,
                 examples = "Synchronises leads every minute.") String description,
@@ -14,5 +16,6 @@ public record ListingContent(
                 examples = "Welcome, #ACCOUNT_SUBDOMAIN#!") String installedDescription,
         @Schema(format = "uri", nullable = true, examples = "https://dev.example.com/privacy") String privacyPolicyUrl,
         @Schema(format = "uri", nullable = true, examples = "https://dev.example.com/support") String supportUrl,
-        @Schema(format = "email", maxLength = 254, nullable = true, examples = "support@dev.example.com") String supportEmail) {
+        @Schema(format = "email", maxLength = 254, nullable = true,
+                examples = "support@dev.example.com") String supportEmail) {
 }

@@ -15,7 +15,8 @@ public record NewIntegration(
         @Schema(description = "Optional \"access revoked\" URL; https is required before review", format = "uri",
                 nullable = true, examples = "https://dev.example.com/revoked")
         String revokeUrl,
-        @Schema(description = "At least one of crm, notifications, files, files_delete", minItems = 1) List<String> scopes,
+        @Schema(description = "At least one of crm, notifications, files, files_delete",
+                minItems = 1) List<String> scopes,
         @Schema(description = "At least one of en, es, pt, tr, id; the first is the listing's fallback", minItems = 1)
         List<String> languages) {
 }

@@ -75,7 +75,8 @@ public class KeysResource {
             description = "Makes a publish key for CI, shown once: the client_id and client_secret of the "
                     + "client_credentials grant, whose tokens may only push new versions.")
     @APIResponse(responseCode = "201", description = "Created; the key is shown only now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewPublishKey.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewPublishKey.class)))
     public Response createPublishKey(@PathParam("id") UUID id) {
         return Response.status(201).entity(keys.createPublishKey(id)).build();
     }
@@ -92,11 +93,13 @@ public class KeysResource {
 
     @POST
     @Path("authorization-code")
-    @Operation(operationId = "createOwnAuthorizationCode", summary = "Create an authorization code for your own account",
+    @Operation(operationId = "createOwnAuthorizationCode",
+            summary = "Create an authorization code for your own account",
             description = "An authorization code for the technical account itself, once it has test-installed the "
                     + "integration: 20 minutes, single use, shown once.")
     @APIResponse(responseCode = "201", description = "Created; the code is shown only now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OwnAuthorizationCode.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OwnAuthorizationCode.class)))
     @APIResponse(responseCode = "409", description = "The integration is not installed in the technical account")
     public Response createOwnAuthorizationCode(@PathParam("id") UUID id) {
         return Response.status(201).entity(keys.createOwnAuthorizationCode(id)).build();
@@ -109,7 +112,8 @@ public class KeysResource {
             description = "Makes the technical account's own token for this integration, valid from 1 day to 5 years "
                     + "(default 1 year), shown once.")
     @APIResponse(responseCode = "201", description = "Created; the token is shown only now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewLongLivedToken.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewLongLivedToken.class)))
     public Response createLongLivedToken(@PathParam("id") UUID id, LongLivedTokenRequest request) {
         return Response.status(201).entity(keys.createLongLivedToken(id, request == null ? null : request.expiresAt())).build();
     }

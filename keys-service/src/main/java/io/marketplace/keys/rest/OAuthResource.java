@@ -62,9 +62,12 @@ public class OAuthResource {
     @Operation(operationId = "getJwks", summary = "Get the JSON Web Key Set",
             description = "The public keys that verify this server's tokens; cached for 5 minutes.")
     @APIResponse(responseCode = "200", description = "The key set",
-            headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "max-age=300", schema = @Schema(type = SchemaType.STRING)),
-            content = {@Content(mediaType = "application/jwk-set+json", schema = @Schema(implementation = OAuthSchemas.JsonWebKeySet.class)),
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthSchemas.JsonWebKeySet.class))})
+            headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "max-age=300",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "application/jwk-set+json",
+                    schema = @Schema(implementation = OAuthSchemas.JsonWebKeySet.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OAuthSchemas.JsonWebKeySet.class))})
     @SecurityRequirementsSet({})
     public Response jwks() {
         CacheControl cache = new CacheControl();
@@ -78,13 +81,18 @@ public class OAuthResource {
     @Operation(operationId = "introspectToken", summary = "Introspect a token",
             description = "Whether a token is active, and what it grants (RFC 7662). The caller authenticates as the "
                     + "integration (it learns about its own tokens only) or as a marketplace service.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthSchemas.TokenReference.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthSchemas.TokenReference.class)))
     @APIResponse(responseCode = "200", description = "The token's state",
-            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Pragma", description = "no-cache", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthSchemas.Introspection.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OAuthSchemas.Introspection.class)))
     @APIResponse(responseCode = "401", description = "invalid_client: the client did not authenticate",
-            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic, when the client tried HTTP Basic", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE,
+                    description = "Basic, when the client tried HTTP Basic",
+                    schema = @Schema(type = SchemaType.STRING)))
     @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
     @SecurityRequirementsSet({})
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer", scopes = Roles.SERVICE))
@@ -101,12 +109,16 @@ public class OAuthResource {
     @Operation(operationId = "revokeToken", summary = "Revoke a token",
             description = "Revokes a refresh token (and its grant), a long-lived token, or an access token (RFC "
                     + "7009). Unknown tokens and other clients' tokens get the same answer.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthSchemas.TokenReference.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthSchemas.TokenReference.class)))
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke",
-            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Pragma", description = "no-cache", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "401", description = "invalid_client: the client did not authenticate",
-            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic, when the client tried HTTP Basic", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE,
+                    description = "Basic, when the client tried HTTP Basic",
+                    schema = @Schema(type = SchemaType.STRING)))
     @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
     @SecurityRequirementsSet({})
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Kommo's token endpoint: RFC 6749 form bodies and, as Kommo accepts them, JSON bodies. */
 @Path("/oauth2/access_token")
-@SecurityScheme(securitySchemeName = ClientAuthentications.BASIC_SCHEME, type = SecuritySchemeType.HTTP, scheme = "basic",
+@SecurityScheme(securitySchemeName = ClientAuthentications.BASIC_SCHEME, type = SecuritySchemeType.HTTP,
+        scheme = "basic",
         description = "The integration ID and its secret key (or a publish key's id and key) as HTTP Basic credentials")
 @Tag(name = "oauth2")
 @PermitAll
@@ -47,16 +48,23 @@ public class TokenResource {
                     + "(client_credentials) for tokens. The body is a form (RFC 6749) or, as Kommo's clients send "
                     + "it, JSON with the same fields.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthSchemas.TokenRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthSchemas.TokenRequest.class))})
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = OAuthSchemas.TokenRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OAuthSchemas.TokenRequest.class))})
     @APIResponse(responseCode = "200", description = "The tokens",
-            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Pragma", description = "no-cache", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenAnswer.class)))
     @APIResponse(responseCode = "401", description = "invalid_client: the client did not authenticate",
-            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic, when the client tried HTTP Basic", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE,
+                    description = "Basic, when the client tried HTTP Basic",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "429", description = "rate_limited: too many token requests for this client",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.STRING)))
     @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
     @SecurityRequirementsSet({})
     public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

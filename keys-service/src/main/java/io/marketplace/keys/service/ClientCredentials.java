@@ -34,7 +34,8 @@ public class ClientCredentials {
     Caller caller;
 
     public record WebhookSecretView(String secret, Instant createdAt,
-            @Schema(nullable = true, description = "When a rotated-out secret stops signing; null for the current one") Instant expiresAt) {
+            @Schema(nullable = true,
+                    description = "When a rotated-out secret stops signing; null for the current one") Instant expiresAt) {
     }
 
     /** Gives a newly registered client its secret key and webhook secret (once). */

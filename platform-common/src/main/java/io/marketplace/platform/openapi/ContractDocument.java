@@ -1,6 +1,8 @@
 package io.marketplace.platform.openapi;
 
+import io.marketplace.platform.paging.PageRequest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -51,6 +54,7 @@ public class ContractDocument implements OASFilter {
         Examples examples = new Examples(components);
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             dropUnknownSuccessBodies(operation);
+            describePaging(operation);
             splitRoleAlternatives(operation);
             declareErrors(path, method, operation);
             examples.fill(operation);
@@ -76,6 +80,32 @@ public class ContractDocument implements OASFilter {
         return schema == null || (schema.getRef() == null && schema.getType() == null && schema.getProperties() == null
                 && schema.getItems() == null && schema.getAllOf() == null && schema.getAnyOf() == null
                 && schema.getOneOf() == null && schema.getAdditionalPropertiesSchema() == null);
+    }
+
+    /**
+     * Collections read {@code page} and {@code limit} as text, so that a bad value is a 400 naming it; on the wire
+     * they are integers, and a generated client should send them as such.
+     */
+    private static void describePaging(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().forEach(parameter -> {
+            if (parameter.getIn() != Parameter.In.QUERY) {
+                return;
+            }
+            if (parameter.getName().equals("page")) {
+                parameter.description("The page, from 1").schema(integer(1, Integer.MAX_VALUE, 1));
+            } else if (parameter.getName().equals("limit")) {
+                parameter.description("Items per page")
+                        .schema(integer(1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT));
+            }
+        });
+    }
+
+    private static Schema integer(int minimum, int maximum, int byDefault) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                .minimum(BigDecimal.valueOf(minimum)).maximum(BigDecimal.valueOf(maximum)).defaultValue(byDefault);
     }
 
     /** {@code bearer: [developer, admin]} reads as "both roles"; the services accept either, so say that. */

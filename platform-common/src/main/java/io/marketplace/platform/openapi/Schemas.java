@@ -20,7 +20,8 @@ final class Schemas {
                 .required(List.of("type", "title", "status"))
                 .addProperty("type", string("A URI naming the kind of problem")
                         .examples(List.of("urn:marketplace:problem:validation")))
-                .addProperty("title", string("The kind of problem, in words").examples(List.of("The request is not valid")))
+                .addProperty("title",
+                        string("The kind of problem, in words").examples(List.of("The request is not valid")))
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
                         .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
                         .description("The HTTP status").examples(List.of(400)))
