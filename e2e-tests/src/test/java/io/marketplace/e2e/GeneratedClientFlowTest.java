@@ -18,6 +18,7 @@ import io.marketplace.client.integrations.model.ListingContent;
 import io.marketplace.client.integrations.model.ListingSettings;
 import io.marketplace.client.integrations.model.NewIntegration;
 import io.marketplace.client.integrations.model.PublishRequest;
+import io.marketplace.client.integrations.model.VersionResponse;
 import io.marketplace.client.keys.api.KeysApi;
 import io.marketplace.client.keys.api.Oauth2Api;
 import io.marketplace.client.keys.model.TokenAnswer;
@@ -32,14 +33,12 @@ import io.marketplace.platform.test.fixtures.WidgetZip;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,13 +79,14 @@ class GeneratedClientFlowTest {
         String name = "Generated" + Long.toString(System.nanoTime(), 36);
 
         UUID id = new IntegrationsApi(integrations(developer)).createIntegration(new NewIntegration()
-                .code("gen" + Long.toString(System.nanoTime(), 36)).redirectUri("https://dev.example.com/oauth")
-                .revokeUrl("https://dev.example.com/revoke").scopes(List.of("crm")).languages(List.of("en"))).getId();
+                .code("gen" + Long.toString(System.nanoTime(), 36)).redirectUri(URI.create("https://dev.example.com/oauth"))
+                .revokeUrl(URI.create("https://dev.example.com/revoke")).scopes(List.of("crm")).languages(List.of("en"))).getId();
         ListingsApi listings = new ListingsApi(integrations(developer));
         listings.putSettings(id, 1, new ListingSettings().duplicateControl(true).multipleSources(false).ownerCompany("Acme"));
         listings.putListing(id, "en", 1, new ListingContent().name(name).shortDescription("Keeps leads in sync")
                 .description("Synchronises leads every minute.").installedDescription("Welcome #ACCOUNT_SUBDOMAIN#!")
-                .privacyPolicyUrl("https://dev.example.com/privacy").supportUrl("https://dev.example.com/support")
+                .privacyPolicyUrl(URI.create("https://dev.example.com/privacy"))
+                .supportUrl(URI.create("https://dev.example.com/support"))
                 .supportEmail("support@dev.example.com"));
         listings.putIcon(id, "en", 1, file("icon.png", Images.png(400, 272)));
         listings.putInstalledLogo(id, "en", 1, file("logo.png", Images.png(108, 108)));
@@ -96,14 +96,15 @@ class GeneratedClientFlowTest {
         VersionsApi versions = new VersionsApi(integrations(developer));
         versions.sendVersionToReview(id, 1);
         new VersionsApi(integrations(TestTokens.user(MODERATOR, false, Roles.MODERATOR))).approveVersion(id, 1);
-        assertThat(versions.publishVersion(id, 1, new PublishRequest().category("sales")).getStatus(), equalTo("published"));
+        assertThat(versions.publishVersion(id, 1, new PublishRequest().category("sales")).getStatus(),
+                equalTo(VersionResponse.StatusEnum.PUBLISHED));
         assertThat(new MarketplaceApi(integrations(null)).listMarketplace(null, "en", null, null, name).getEmbedded()
                 .get("integrations").stream().map(CatalogEntry::getId).toList(), hasItem(id));
 
         String codePath = "/generated-oauth-" + id;
         String revokePath = "/generated-revoke-" + id;
         new IntegrationsApi(integrations(developer)).patchIntegration(id, new IntegrationPatch()
-                .redirectUri(backend.url(codePath)).revokeUrl(backend.url(revokePath)));
+                .redirectUri(URI.create(backend.url(codePath))).revokeUrl(URI.create(backend.url(revokePath))));
         MarketplaceSteps.awaitOutboxDrained(stack);
         String secretKey = new KeysApi(keys(TestTokens.technicalAdmin(DEVELOPER))).getKeys(id).getSecretKey();
 
@@ -137,36 +138,28 @@ class GeneratedClientFlowTest {
         return Files.write(files.resolve(name), content).toFile();
     }
 
-    // One generated client per service document, each in its own package: the same three lines for each.
+    // One generated client per service document, each in its own package: the same lines for each.
     private static io.marketplace.client.integrations.ApiClient integrations(String token) {
-        io.marketplace.client.integrations.ApiClient client = new io.marketplace.client.integrations.ApiClient();
-        client.updateBaseUri(stack.url(Service.INTEGRATIONS));
-        return client.setRequestInterceptor(bearer(token));
+        io.marketplace.client.integrations.ApiClient client = new io.marketplace.client.integrations.ApiClient()
+                .setBasePath(stack.url(Service.INTEGRATIONS));
+        return token == null ? client : client.setBearerToken(token);
     }
 
     private static io.marketplace.client.keys.ApiClient keys(String token) {
-        io.marketplace.client.keys.ApiClient client = new io.marketplace.client.keys.ApiClient();
-        client.updateBaseUri(stack.url(Service.KEYS));
-        return client.setRequestInterceptor(bearer(token));
+        io.marketplace.client.keys.ApiClient client = new io.marketplace.client.keys.ApiClient()
+                .setBasePath(stack.url(Service.KEYS));
+        return token == null ? client : client.setBearerToken(token);
     }
 
     private static io.marketplace.client.stats.ApiClient stats(String token) {
-        io.marketplace.client.stats.ApiClient client = new io.marketplace.client.stats.ApiClient();
-        client.updateBaseUri(stack.url(Service.STATS));
-        return client.setRequestInterceptor(bearer(token));
+        io.marketplace.client.stats.ApiClient client = new io.marketplace.client.stats.ApiClient()
+                .setBasePath(stack.url(Service.STATS));
+        return token == null ? client : client.setBearerToken(token);
     }
 
     private static io.marketplace.client.webhooks.ApiClient webhooks(String token) {
-        io.marketplace.client.webhooks.ApiClient client = new io.marketplace.client.webhooks.ApiClient();
-        client.updateBaseUri(stack.url(Service.WEBHOOK));
-        return client.setRequestInterceptor(bearer(token));
-    }
-
-    private static Consumer<HttpRequest.Builder> bearer(String token) {
-        return request -> {
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-        };
+        io.marketplace.client.webhooks.ApiClient client = new io.marketplace.client.webhooks.ApiClient()
+                .setBasePath(stack.url(Service.WEBHOOK));
+        return token == null ? client : client.setBearerToken(token);
     }
 }

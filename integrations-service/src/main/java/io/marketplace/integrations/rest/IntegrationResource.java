@@ -7,6 +7,7 @@ import io.marketplace.integrations.service.NewIntegration;
 import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
+import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,6 +96,8 @@ public class IntegrationResource {
     @DELETE
     @Path("{id}")
     @Transactional
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "deleteIntegration", summary = "Delete an integration",
             description = "Deletes an integration none of whose versions was ever sent to review, with its test "
                     + "installations; anything else is 409.")
@@ -130,6 +133,8 @@ public class IntegrationResource {
 
     @DELETE
     @Path("{id}/languages/{lang}")
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "removeLanguage", summary = "Remove a language",
             description = "Removes a listing language; removing the only one is 409.")
     @APIResponse(responseCode = "204", description = "Removed")

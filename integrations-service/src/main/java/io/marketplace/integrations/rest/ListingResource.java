@@ -3,8 +3,8 @@ package io.marketplace.integrations.rest;
 import io.marketplace.integrations.persistence.ListingMedium;
 import io.marketplace.integrations.persistence.MediaKind;
 import io.marketplace.integrations.service.ListingContent;
-import io.marketplace.integrations.service.ListingService.ListingRef;
 import io.marketplace.integrations.service.ListingService;
+import io.marketplace.integrations.service.ListingService.ListingRef;
 import io.marketplace.integrations.service.ListingSettings;
 import io.marketplace.integrations.service.archive.ArchiveReport;
 import io.marketplace.platform.problem.FieldError;
@@ -154,6 +154,8 @@ public class ListingResource {
 
     @DELETE
     @Path("listings/{lang}/gallery/{imageId}")
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "deleteGalleryImage", summary = "Remove a gallery image",
             description = "Removes an image from the listing's gallery.")
     @APIResponse(responseCode = "204", description = "Removed")

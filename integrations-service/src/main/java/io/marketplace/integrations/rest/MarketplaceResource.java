@@ -3,11 +3,12 @@ package io.marketplace.integrations.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.integrations.service.CatalogCache;
-import io.marketplace.integrations.service.InstallationService.Installed;
 import io.marketplace.integrations.service.InstallationService;
-import io.marketplace.integrations.service.Marketplace.Query;
+import io.marketplace.integrations.service.InstallationService.Installed;
 import io.marketplace.integrations.service.Marketplace;
+import io.marketplace.integrations.service.Marketplace.Query;
 import io.marketplace.platform.paging.PageResponse;
+import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -110,6 +111,8 @@ public class MarketplaceResource {
     @DELETE
     @Path("{id}/installation")
     @RolesAllowed(Roles.ADMIN)
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "disableIntegration", summary = "Disable an integration",
             description = "Disables the integration in the caller's account: its tokens are revoked, the developer is "
                     + "notified and an uninstall is counted.")

@@ -5,6 +5,7 @@ import io.marketplace.integrations.service.VersionLifecycle;
 import io.marketplace.integrations.service.VersionService;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
+import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,6 +96,8 @@ public class VersionResource {
 
     @DELETE
     @Path("{n}")
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "deleteVersion", summary = "Delete a draft version",
             description = "Deletes a draft that is not the integration's only version.")
     @APIResponse(responseCode = "204", description = "Deleted")

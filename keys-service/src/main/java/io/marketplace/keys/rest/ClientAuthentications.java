@@ -1,6 +1,7 @@
 package io.marketplace.keys.rest;
 
 import io.marketplace.keys.service.OAuthException;
+import io.marketplace.platform.openapi.ContractDocument;
 import io.marketplace.keys.service.TokenService.ClientAuthentication;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
@@ -12,8 +13,8 @@ import java.util.Map;
 /** Reading OAuth requests: single-valued parameters and the client's credentials (RFC 6749 §2.3.1). */
 final class ClientAuthentications {
 
-    /** The OpenAPI security scheme of HTTP Basic client authentication. */
-    static final String BASIC_SCHEME = "clientBasic";
+    /** The OpenAPI security scheme of HTTP Basic client authentication (declared by the platform's document filter). */
+    static final String BASIC_SCHEME = ContractDocument.CLIENT_BASIC;
 
     private ClientAuthentications() {
     }

@@ -6,6 +6,7 @@ import io.marketplace.keys.service.ClientKeys;
 import io.marketplace.keys.service.ClientKeys.NewLongLivedToken;
 import io.marketplace.keys.service.ClientKeys.NewPublishKey;
 import io.marketplace.keys.service.ClientKeys.OwnAuthorizationCode;
+import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -83,6 +84,8 @@ public class KeysResource {
 
     @DELETE
     @Path("publish-keys/{keyId}")
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "revokePublishKey", summary = "Revoke a publish key",
             description = "Revokes a publish key and the tokens issued with it.")
     @APIResponse(responseCode = "204", description = "Revoked")
@@ -120,6 +123,8 @@ public class KeysResource {
 
     @DELETE
     @Path("long-lived-tokens/{tokenId}")
+    // no body on success: a client that accepts only problems (as generated ones do here) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "revokeLongLivedToken", summary = "Revoke a long-lived token",
             description = "Revokes a long-lived token at once.")
     @APIResponse(responseCode = "204", description = "Revoked")

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,14 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Kommo's token endpoint: RFC 6749 form bodies and, as Kommo accepts them, JSON bodies. */
 @Path("/oauth2/access_token")
-@SecurityScheme(securitySchemeName = ClientAuthentications.BASIC_SCHEME, type = SecuritySchemeType.HTTP,
-        scheme = "basic",
-        description = "The integration ID and its secret key (or a publish key's id and key) as HTTP Basic credentials")
 @Tag(name = "oauth2")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,11 +42,9 @@ public class TokenResource {
             description = "Exchanges an authorization code, a refresh token (rotated) or a publish key "
                     + "(client_credentials) for tokens. The body is a form (RFC 6749) or, as Kommo's clients send "
                     + "it, JSON with the same fields.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-                    schema = @Schema(implementation = OAuthSchemas.TokenRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OAuthSchemas.TokenRequest.class))})
+    // Only the form is documented: a generator offered both sends JSON with the fields it put in a form.
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthSchemas.TokenRequest.class)))
     @APIResponse(responseCode = "200", description = "The tokens",
             headers = {@Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -73,7 +66,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    // documented with the form: one operation, two media types
+    // the same operation with the same fields; the form's description says that JSON is accepted too
     @Operation(hidden = true)
     public Response json(Map<String, Object> body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = new HashMap<>();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every service's OpenAPI document says the same way, so that the resources declare only what is theirs:
@@ -34,6 +35,12 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ContractDocument implements OASFilter {
 
+    /**
+     * HTTP Basic client authentication (RFC 6749 §2.3.1) for the OAuth endpoints that use it. Declared here rather than
+     * with an annotation: an annotated scheme would become the one Quarkus puts on every {@code @RolesAllowed}
+     * operation, in place of the bearer scheme.
+     */
+    public static final String CLIENT_BASIC = "clientBasic";
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
     static final String OAUTH_ERROR = "OAuthError";
@@ -57,10 +64,24 @@ public class ContractDocument implements OASFilter {
             describePaging(operation);
             splitRoleAlternatives(operation);
             declareErrors(path, method, operation);
+            sortByStatus(operation);
             examples.fill(operation);
         }));
+        declareClientBasic(api);
         Pruning.dropUnused(api);
         Pruning.requireAnswerFields(api);
+    }
+
+    private static void declareClientBasic(OpenAPI api) {
+        boolean used = api.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getSecurity() != null).flatMap(operation -> operation.getSecurity().stream())
+                .anyMatch(requirement -> requirement.hasScheme(CLIENT_BASIC));
+        if (used) {
+            api.getComponents().addSecurityScheme(CLIENT_BASIC, OASFactory.createSecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme("basic")
+                    .description("The integration ID and its secret key (or a publish key's id and key) as HTTP Basic "
+                            + "credentials; or the same as client_id and client_secret in the body, never both"));
+        }
     }
 
     /**
@@ -175,6 +196,21 @@ public class ContractDocument implements OASFilter {
                 header(response, "Retry-After", "Seconds to wait before trying again");
             }
         });
+    }
+
+    /**
+     * Success first: generated clients build their Accept header from the media types in document order, and one
+     * that asks for application/problem+json first gets a 406 for a JSON success.
+     */
+    private static void sortByStatus(Operation operation) {
+        APIResponses sorted = OASFactory.createAPIResponses();
+        operation.getResponses().getAPIResponses().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> sorted.addAPIResponse(entry.getKey(), entry.getValue()));
+        if (operation.getResponses().getDefaultValue() != null) {
+            sorted.setDefaultValue(operation.getResponses().getDefaultValue());
+        }
+        operation.setResponses(sorted);
     }
 
     private static void ensure(APIResponses responses, String status) {

@@ -99,6 +99,12 @@ public abstract class ServiceContractTest {
                     gaps.add(name + ": no " + required);
                 }
             }
+            ((List<Map<String, List<String>>>) operation.getOrDefault("security", List.of())).forEach(requirement ->
+                    requirement.forEach((scheme, roles) -> {
+                        if (!roles.isEmpty() && !scheme.equals("bearer")) {
+                            gaps.add(name + ": roles " + roles + " on the " + scheme + " scheme, not on bearer tokens");
+                        }
+                    }));
             Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
             if (body != null) {
                 gaps.addAll(bodiesWithoutExample(name + " request", (Map<String, Object>) body.get("content")));
