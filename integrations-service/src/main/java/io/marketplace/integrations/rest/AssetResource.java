@@ -47,14 +47,23 @@ public class AssetResource {
                     + "file of the widget archive. A submitted version never changes, so its files are cached for a "
                     + "year; a draft's may still change, so they revalidate. ?version= is a cache-buster and is ignored.")
     @APIResponse(responseCode = "200", description = "The file, with its own media type",
-            headers = {@Header(name = HttpHeaders.ETAG, description = "The file's SHA-256",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = HttpHeaders.CACHE_CONTROL,
-                    description = "A year, immutable, once the version was submitted; no-cache for a draft",
-                    schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING,
-                    format = "binary")))
-    @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match ETag")
+            headers = {
+                    @Header(name = HttpHeaders.ETAG, description = "The file's SHA-256",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = SchemaType.STRING),
+                            description = "A year, immutable, once the version was submitted; no-cache for a draft"),
+                    @Header(name = "X-Content-Type-Options", description = "nosniff",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Security-Policy", schema = @Schema(type = SchemaType.STRING),
+                            description = "sandbox, on HTML and SVG files, so that they run no script on this origin")},
+            content = @Content(mediaType = MediaType.WILDCARD,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match ETag",
+            headers = {
+                    @Header(name = HttpHeaders.ETAG, description = "The file's SHA-256",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = "As on the 200",
+                            schema = @Schema(type = SchemaType.STRING))})
     public Response get(@PathParam("code") String code, @PathParam("version") int version, @PathParam("path") String path,
             @Context Request request) {
         return serve(assets.find(code, version, path).orElseThrow(() -> ProblemException.notFound("No such asset")), request);

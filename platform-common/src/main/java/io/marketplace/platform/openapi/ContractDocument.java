@@ -73,8 +73,10 @@ public class ContractDocument implements OASFilter {
     }
 
     private static void declareClientBasic(OpenAPI api) {
-        boolean used = api.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream())
-                .filter(operation -> operation.getSecurity() != null).flatMap(operation -> operation.getSecurity().stream())
+        boolean used = api.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getSecurity() != null)
+                .flatMap(operation -> operation.getSecurity().stream())
                 .anyMatch(requirement -> requirement.hasScheme(CLIENT_BASIC));
         if (used) {
             api.getComponents().addSecurityScheme(CLIENT_BASIC, OASFactory.createSecurityScheme()
@@ -191,6 +193,11 @@ public class ContractDocument implements OASFilter {
             }
             if (status.equals("401") && !oauthShape) {
                 header(response, "WWW-Authenticate", "The scheme to authenticate with: Bearer");
+            }
+            if (oauthShape) {
+                // RFC 6749 §5.1: answers of the token endpoints are never cached, errors included
+                header(response, "Cache-Control", "no-store");
+                header(response, "Pragma", "no-cache");
             }
             if (status.equals("429") || status.equals("503")) {
                 header(response, "Retry-After", "Seconds to wait before trying again");

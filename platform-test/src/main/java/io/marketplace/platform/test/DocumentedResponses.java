@@ -13,6 +13,7 @@ import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
+import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Holds every response a service's tests receive to the OpenAPI document its build wrote
@@ -43,7 +45,8 @@ public final class DocumentedResponses implements QuarkusTestBeforeClassCallback
     @Override
     public synchronized void beforeClass(Class<?> testClass) {
         if (filter == null && Files.isRegularFile(DOCUMENT)) {
-            filter = new PublicPathsOnly(new OpenApiValidationFilter(validator(read(DOCUMENT))));
+            String document = read(DOCUMENT);
+            filter = new PublicPathsOnly(new OpenApiValidationFilter(validator(document)), headers(document));
         }
         if (filter != null && !RestAssured.filters().contains(filter)) {
             RestAssured.filters(filter);
@@ -61,6 +64,14 @@ public final class DocumentedResponses implements QuarkusTestBeforeClassCallback
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+    }
+
+    static DocumentedHeaders headers(String document) {
+        try {
+            return new DocumentedHeaders(YAML.readTree(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String asOpenApi30(String document) {
@@ -110,15 +121,26 @@ public final class DocumentedResponses implements QuarkusTestBeforeClassCallback
         }
     }
 
-    /** The platform's own endpoints (/q/*) and the service-to-service ones (/internal/*) are in other documents. */
-    private record PublicPathsOnly(Filter validation) implements Filter {
+    /**
+     * The validator, then the headers it does not look at. The platform's own endpoints (/q/*) and the
+     * service-to-service ones (/internal/*) are in other documents.
+     */
+    private record PublicPathsOnly(Filter validation, DocumentedHeaders headers) implements Filter {
         @Override
         public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                 FilterContext context) {
             String path = URI.create(request.getURI()).getRawPath();
-            return path.startsWith("/q/") || path.startsWith("/internal/")
-                    ? context.next(request, response)
-                    : validation.filter(request, response, context);
+            if (path.startsWith("/q/") || path.startsWith("/internal/")) {
+                return context.next(request, response);
+            }
+            Response answer = validation.filter(request, response, context);
+            Set<String> undeclared = headers.undeclared(request.getMethod(), path, answer.statusCode(),
+                    answer.headers().asList().stream().map(Header::getName).toList());
+            if (!undeclared.isEmpty()) {
+                throw new AssertionError(request.getMethod() + " " + path + " answered " + answer.statusCode()
+                        + " with headers its OpenAPI document does not declare: " + undeclared);
+            }
+            return answer;
         }
     }
 }

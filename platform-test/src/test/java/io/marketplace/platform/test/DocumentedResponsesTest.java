@@ -31,6 +31,16 @@ class DocumentedResponsesTest {
                             properties:
                               name: {type: string, examples: [a]}
                               note: {type: [string, 'null']}
+              /files/{code}/{path}:
+                get:
+                  parameters:
+                    - {name: code, in: path, required: true, schema: {type: string}}
+                    - {name: path, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        ETag: {schema: {type: string}}
             """;
 
     private final OpenApiInteractionValidator validator = DocumentedResponses.validator(DOCUMENT);
@@ -59,6 +69,14 @@ class DocumentedResponsesTest {
     @Test
     void refusesAMissingRequiredField() {
         assertThat(keys(200, "{\"note\": \"n\"}"), contains("validation.response.body.schema.required"));
+    }
+
+    @Test
+    void namesTheHeadersADocumentLeavesOut() {
+        DocumentedHeaders headers = DocumentedResponses.headers(DOCUMENT);
+        assertThat(headers.undeclared("GET", "/files/a/images/en/logo.png", 200,
+                List.of("ETag", "Content-Type", "Date", "X-Content-Type-Options")), contains("x-content-type-options"));
+        assertThat(headers.undeclared("GET", "/things", 200, List.of("Content-Length")), empty());
     }
 
     private List<String> keys(int status, String body) {
