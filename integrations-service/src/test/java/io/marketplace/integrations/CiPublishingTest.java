@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A pipeline with one publish token, scoped to one integration's versions. */
 @QuarkusTest
@@ -34,6 +36,18 @@ class CiPublishingTest {
                 .when().put("/api/v1/integrations/" + id + "/versions/1/settings").then().statusCode(200);
         ListingFixtures.putCompleteListing(account, id, "en");
         return id;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "1", "yes", "TRUE"})
+    void refusesAReuseDraftThatIsNotTrueOrFalseAndMakesNoDraft(String value) {
+        String id = describedIntegration(newAccount());
+        String versions = "/api/v1/integrations/" + id + "/versions";
+        asPipeline(id).queryParam("reuse_draft", value)
+                .when().post(versions)
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("reuse_draft"));
+        asPipeline(id).when().get(versions).then().statusCode(200).body("_embedded.versions.size()", equalTo(1));
     }
 
     @Test

@@ -3,10 +3,17 @@ package io.marketplace.integrations;
 import static io.marketplace.integrations.Fixtures.asDeveloper;
 import static io.marketplace.integrations.Fixtures.newAccount;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** Every error, wherever it arises, is application/problem+json. */
@@ -41,6 +48,22 @@ class ErrorModelTest {
                 .when().post("/api/v1/integrations")
                 .then().statusCode(415)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesABodyWithoutAContentTypeAndCreatesNothing() throws Exception {
+        long account = newAccount();
+        // REST Assured always names a content type, so the request is made with the JDK's client, which names none
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/integrations"))
+                .header("Authorization", "Bearer " + TestTokens.technicalDeveloper(account))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"no_type\", \"redirect_uri\": "
+                        + "\"https://dev.example.com/oauth\", \"scopes\": [\"crm\"], \"languages\": [\"en\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode(), equalTo(415));
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""), equalTo("application/problem+json"));
+        asDeveloper(account).when().get("/api/v1/integrations")
+                .then().statusCode(200).body("_embedded.integrations.size()", equalTo(0));
     }
 
     @Test

@@ -103,6 +103,16 @@ class ClientKeysTest {
                 .then().statusCode(201);
     }
 
+    @Test
+    void refusesAnExpiryGivenAsAnEpochNumberAndCreatesNoToken() {
+        RegisteredClient client = client();
+        long inAYear = Instant.now().plus(365, ChronoUnit.DAYS).getEpochSecond();
+        asAdmin(client).body("{\"expires_at\": " + inAYear + "}")
+                .when().post(keys(client) + "/long-lived-tokens")
+                .then().statusCode(400).body("errors[0].field", equalTo("expires_at"));
+        asAdmin(client).when().get(keys(client)).then().body("long_lived_tokens", hasSize(0));
+    }
+
     static io.restassured.response.ValidatableResponse introspect(RegisteredClient client, String token) {
         return given().auth().preemptive().basic(client.clientId().toString(), client.secret())
                 .formParam("token", token)

@@ -6,6 +6,7 @@ import io.marketplace.integrations.service.VersionService;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.problem.Problem;
+import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,8 +77,10 @@ public class VersionResource {
             headers = @Header(name = HttpHeaders.LOCATION, description = "The version's address",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "409", description = "A draft or a version in review exists")
-    public Response newDraft(@PathParam("id") UUID id, @QueryParam("reuse_draft") boolean reuseDraft, @Context UriInfo uri) {
-        Optional<IntegrationVersion> existing = reuseDraft ? versions.openDraft(id) : Optional.empty();
+    public Response newDraft(@PathParam("id") UUID id,
+            @QueryParam("reuse_draft") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            String reuseDraft, @Context UriInfo uri) {
+        Optional<IntegrationVersion> existing = flag("reuse_draft", reuseDraft) ? versions.openDraft(id) : Optional.empty();
         if (existing.isPresent()) {
             return Response.ok(answer(existing.get())).build();
         }
@@ -163,6 +167,17 @@ public class VersionResource {
     @APIResponse(responseCode = "409", description = "The version is not in review")
     public VersionResponse reject(@PathParam("id") UUID id, @PathParam("n") int number, RejectRequest request) {
         return answer(versions.reject(id, number, request == null ? null : request.reason()));
+    }
+
+    /** true or false, as written: JAX-RS would read anything else ("maybe", "1") as false. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(name, "invalid_value", name + " must be true or false");
     }
 
     private VersionResponse answer(IntegrationVersion version) {

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Answers a body whose Content-Length is over the limit for its content type (JSON 1 MiB by default; images or
  * archives as configured) with a 413 problem, before the body is read. It runs ahead of Quarkus's own upload limit
- * (route order -2), which would close the connection with an empty 413.
+ * (route order -2), which would close the connection with an empty 413. A body without a Content-Type is a 415: the
+ * resources would otherwise read it as whatever they consume.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -33,23 +34,27 @@ public class BodyLimit {
             long length = contentLength(ctx);
             String type = mediaType(ctx);
             long limit = byType.getOrDefault(type, fallback);
-            if (length > limit) {
-                reject(ctx, json, "The request body is " + length + " bytes; at most " + limit + " bytes of "
-                        + (type.isEmpty() ? "this content" : type) + " are accepted");
+            if (type.isEmpty() && (length > 0 || ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
+                reject(ctx, json, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
+                        "The request has a body but no Content-Type; say what it is (application/json, image/png, …)"));
+            } else if (length > limit) {
+                reject(ctx, json, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is " + length
+                        + " bytes; at most " + limit + " bytes of " + (type.isEmpty() ? "this content" : type)
+                        + " are accepted"));
             } else {
                 ctx.next();
             }
         });
     }
 
-    private static void reject(RoutingContext ctx, ObjectMapper json, String detail) {
+    private static void reject(RoutingContext ctx, ObjectMapper json, Problem problem) {
         try {
-            ctx.response().setStatusCode(413)
+            ctx.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(Buffer.buffer(json.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, detail))));
+                    .end(Buffer.buffer(json.writeValueAsBytes(problem)));
         } catch (JsonProcessingException e) {
-            ctx.fail(413, e);
+            ctx.fail(problem.status(), e);
         }
     }
 

@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Jackson's message when a key repeats (StrictJson turns the detection on). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
     public static Response toResponse(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -53,11 +57,18 @@ public class ProblemMappers {
 
     private static Response invalidFormat(InvalidFormatException e) {
         String field = jsonPath(e);
+        if (e.getTargetType() == String.class) {
+            // StrictJson's text check: the message says what is wrong with the text
+            return invalid(field, "invalid_text", field + " " + e.getOriginalMessage());
+        }
         return invalid(field, "invalid_value", field + " has a value that cannot be read as " + typeName(e.getTargetType()));
     }
 
     private static Response mismatchedInput(MismatchedInputException e) {
         String field = jsonPath(e);
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return malformed("Nothing may follow the JSON document");
+        }
         if (field.isEmpty()) {
             return malformed("The body must be a JSON " + typeName(e.getTargetType()));
         }
@@ -71,6 +82,11 @@ public class ProblemMappers {
     }
 
     private static Response jsonParse(JsonParseException e) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            String field = duplicate.group(1);
+            return invalid(field, "duplicate_key", field + " is given more than once");
+        }
         return malformed("Malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
     }
 
