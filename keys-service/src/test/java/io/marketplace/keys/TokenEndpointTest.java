@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class TokenEndpointTest {
@@ -187,6 +189,18 @@ class TokenEndpointTest {
         String refreshToken = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
 
         refresh(client(), refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/oauth2/access_token", "/oauth2/introspect", "/oauth2/revoke"})
+    void answersAFormWithABadPercentEscapeAsAnInvalidRequest(String endpoint) {
+        RegisteredClient client = client();
+        given().contentType("application/x-www-form-urlencoded")
+                .body("grant_type=%ZZ&token=%ZZ&client_id=" + client.clientId() + "&client_secret=" + client.secret())
+                .when().post(endpoint)
+                .then().statusCode(400)
+                .contentType("application/json")
+                .body("error", equalTo("invalid_request"));
     }
 
     @Test

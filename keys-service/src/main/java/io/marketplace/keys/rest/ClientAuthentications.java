@@ -3,7 +3,6 @@ package io.marketplace.keys.rest;
 import io.marketplace.keys.service.OAuthException;
 import io.marketplace.platform.openapi.ContractDocument;
 import io.marketplace.keys.service.TokenService.ClientAuthentication;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,16 +18,33 @@ final class ClientAuthentications {
     private ClientAuthentications() {
     }
 
-    /** Form parameters, each given at most once (RFC 6749 §3.2: a repeated parameter is an invalid request). */
-    static Map<String, String> single(MultivaluedMap<String, String> form) {
+    /**
+     * The parameters of an {@code application/x-www-form-urlencoded} body, each given at most once (RFC 6749 §3.2: a
+     * repeated parameter is an invalid request). Read here rather than by JAX-RS, whose decoder fails on a bad percent
+     * escape with an unexpected error instead of an invalid request.
+     */
+    static Map<String, String> single(String form) {
         Map<String, String> params = new HashMap<>();
-        form.forEach((name, values) -> {
-            if (values.size() > 1) {
+        for (String pair : form == null ? new String[0] : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decoded(pair.substring(equals + 1));
+            if (params.putIfAbsent(name, value) != null) {
                 throw OAuthException.invalidRequest(name + " is given more than once");
             }
-            params.put(name, values.get(0));
-        });
+        }
         return params;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw OAuthException.invalidRequest("The form has a malformed percent escape: " + e.getMessage());
+        }
     }
 
     /** HTTP Basic with form-encoded id and secret, or both in the body; never both ways at once. */

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +95,7 @@ public class OAuthResource {
     @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
     @SecurityRequirementsSet({})
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer", scopes = Roles.SERVICE))
-    public Response introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response introspect(String form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && identity.hasRole(Roles.SERVICE) ? null : authenticated(ClientAuthentications.of(params, authorization));
@@ -121,7 +120,7 @@ public class OAuthResource {
                     schema = @Schema(type = SchemaType.STRING)))
     @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
     @SecurityRequirementsSet({})
-    public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response revoke(String form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authenticated(ClientAuthentications.of(params, authorization));
         if (params.get("token") == null) {

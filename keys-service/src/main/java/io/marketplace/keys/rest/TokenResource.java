@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,7 +59,7 @@ public class TokenResource {
                     schema = @Schema(type = SchemaType.STRING)))
     @SecurityRequirementsSet(@SecurityRequirement(name = ClientAuthentications.BASIC_SCHEME))
     @SecurityRequirementsSet({})
-    public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response form(String form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer(ClientAuthentications.single(form), authorization);
     }
 
