@@ -66,6 +66,17 @@ class ErrorModelTest {
                 .then().statusCode(200).body("_embedded.integrations.size()", equalTo(0));
     }
 
+    /** Generated clients ask a 204 operation only for what its errors are, since its success has no body. */
+    @Test
+    void deletesForAClientThatAcceptsOnlyProblems() {
+        long account = newAccount();
+        String id = Fixtures.createIntegration(account);
+        asDeveloper(account).accept("application/problem+json")
+                .when().delete("/api/v1/integrations/" + id)
+                .then().statusCode(204);
+        asDeveloper(account).when().get("/api/v1/integrations/" + id).then().statusCode(404);
+    }
+
     @Test
     void answersAnOversizedBodyWithAProblem() {
         asDeveloper(newAccount()).body("{\"code\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}")
