@@ -92,7 +92,7 @@ for i in "${!SERVICES[@]}"; do
   upper=$(echo "${service%-service}" | tr 'a-z' 'A-Z')
   client_secret_var="OIDC_CLIENT_SECRET_$upper"
   QUARKUS_HTTP_PORT=${PORTS[$i]} QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET="${!client_secret_var:-unset}" \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -jar "$service/target/quarkus-app/quarkus-run.jar" \
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -Dvertx.disableURIValidation=true -jar "$service/target/quarkus-app/quarkus-run.jar" \
     > >(sed -u "s/^/[${service%-service}] /") 2>&1 &
   pids+=($!)
 done

@@ -24,7 +24,7 @@ start_service() {
     QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
     MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION="$WORK/issuer/private.pem" KEYS_SERVICE_URL=http://127.0.0.1:1 \
     PUBLISH_TOKENS_ENABLED=false "$@" \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -jar "$module/target/quarkus-app/quarkus-run.jar" \
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -Dvertx.disableURIValidation=true -jar "$module/target/quarkus-app/quarkus-run.jar" \
     > "$WORK/service.log" 2>&1 &
   PID=$!
   until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do

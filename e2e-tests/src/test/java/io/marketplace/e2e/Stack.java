@@ -1,5 +1,6 @@
 package io.marketplace.e2e;
 
+import io.marketplace.platform.http.RequestGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -164,7 +165,7 @@ final class Stack implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int replica = 0; replica < replicas; replica++) {
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", RequestGuard.JVM_OPTION, "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service, replica).toFile()));
             builder.environment().putAll(environment);

@@ -35,6 +35,14 @@ public interface PlatformConfig {
 
         /** Limits per content type, for example {@code marketplace.http.body-limits."image/png"=2M}. */
         Map<String, MemorySize> bodyLimits();
+
+        /** The longest request line target (path and query) accepted; longer is a 414 problem. */
+        @WithDefault("8K")
+        MemorySize maxUrlLength();
+
+        /** The most header bytes (names and values) accepted; more is a 431 problem. */
+        @WithDefault("32K")
+        MemorySize maxHeaderBytes();
     }
 
     interface Db {

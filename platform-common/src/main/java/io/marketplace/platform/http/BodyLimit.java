@@ -1,11 +1,9 @@
 package io.marketplace.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.problem.ProblemType;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,27 +33,16 @@ public class BodyLimit {
             String type = mediaType(ctx);
             long limit = byType.getOrDefault(type, fallback);
             if (type.isEmpty() && (length > 0 || ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
-                reject(ctx, json, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
+                EdgeProblem.answer(ctx, json, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
                         "The request has a body but no Content-Type; say what it is (application/json, image/png, …)"));
             } else if (length > limit) {
-                reject(ctx, json, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is " + length
+                EdgeProblem.answer(ctx, json, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is " + length
                         + " bytes; at most " + limit + " bytes of " + (type.isEmpty() ? "this content" : type)
                         + " are accepted"));
             } else {
                 ctx.next();
             }
         });
-    }
-
-    private static void reject(RoutingContext ctx, ObjectMapper json, Problem problem) {
-        try {
-            ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(Buffer.buffer(json.writeValueAsBytes(problem)));
-        } catch (JsonProcessingException e) {
-            ctx.fail(problem.status(), e);
-        }
     }
 
     private static long contentLength(RoutingContext ctx) {

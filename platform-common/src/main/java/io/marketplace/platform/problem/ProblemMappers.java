@@ -7,18 +7,23 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.marketplace.platform.http.AllowedMethods;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,7 +148,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             // Quarkus REST wraps body-reading failures; the Jackson cause says what is wrong with the body
             return jsonFailure(json);
@@ -156,13 +161,15 @@ public class ProblemMappers {
         if (family != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse();
         }
-        Problem problem = Problem.of(typeFor(status), status, detailFor(status));
-        Response.ResponseBuilder answer = Response.fromResponse(toResponse(problem));
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            answer.header(HttpHeaders.ALLOW, allow);
+        if (e instanceof NotFoundException || e instanceof NotAllowedException) {
+            // routing failures: a path some resource serves, with another method, is a 405 naming the methods
+            Set<String> allowed = AllowedMethods.on(request.getUriInfo().getRequestUri().getRawPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return Response.fromResponse(toResponse(Problem.ofStatus(405)))
+                        .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
+            }
         }
-        return answer.build();
+        return toResponse(Problem.of(typeFor(status), status, detailFor(status)));
     }
 
     @ServerExceptionMapper

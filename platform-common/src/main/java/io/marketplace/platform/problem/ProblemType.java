@@ -4,6 +4,9 @@ package io.marketplace.platform.problem;
 public enum ProblemType {
     VALIDATION("validation", "The request is not valid"),
     MALFORMED_REQUEST("malformed-request", "The request body cannot be read"),
+    MALFORMED_URL("malformed-url", "The request URL cannot be read"),
+    URL_TOO_LONG("url-too-long", "Request URL too long"),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large"),
     UNAUTHORIZED("unauthorized", "Authentication is required"),
     FORBIDDEN("forbidden", "Not allowed"),
     NOT_FOUND("not-found", "Not found"),
