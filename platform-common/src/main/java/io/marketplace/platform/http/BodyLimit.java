@@ -7,15 +7,17 @@ import io.marketplace.platform.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers a body whose Content-Length is over the limit for its content type (JSON 1 MiB by default; images or
- * archives as configured) with a 413 problem, before the body is read. It runs ahead of Quarkus's own upload limit
+ * archives as configured) with a 413 problem, before the body is read; a chunked body is read up to that limit. It runs ahead of Quarkus's own upload limit
  * (route order -2), which would close the connection with an empty 413. A body without a Content-Type is a 415: the
  * resources would otherwise read it as whatever they consume.
  */
@@ -27,6 +29,7 @@ public class BodyLimit {
     void install(@Observes Router router, PlatformConfig config, ObjectMapper json) {
         long fallback = config.http().defaultBodyLimit().asLongValue();
         Map<String, Long> byType = new HashMap<>();
+        Map<Long, BodyHandler> chunkedReaders = new ConcurrentHashMap<>();
         config.http().bodyLimits().forEach((type, size) -> byType.put(type.toLowerCase(Locale.ROOT), size.asLongValue()));
         router.route().order(BEFORE_QUARKUS_UPLOAD_LIMIT).handler(ctx -> {
             long length = contentLength(ctx);
@@ -35,6 +38,10 @@ public class BodyLimit {
             if (type.isEmpty() && (length > 0 || ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
                 EdgeProblem.answer(ctx, json, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
                         "The request has a body but no Content-Type; say what it is (application/json, image/png, …)"));
+            } else if (length < 0 && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                // chunked: no length to judge up front, so the body is read here and refused once past the limit
+                // (a 413 that RequestGuard's failure handler writes as a problem)
+                chunkedReaders.computeIfAbsent(limit, max -> BodyHandler.create(false).setBodyLimit(max)).handle(ctx);
             } else if (length > limit) {
                 EdgeProblem.answer(ctx, json, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is " + length
                         + " bytes; at most " + limit + " bytes of " + (type.isEmpty() ? "this content" : type)

@@ -41,6 +41,22 @@ public final class TestTokens {
         return ISSUER.userToken("user-" + accountId, accountId, technicalAccount, List.of(roles), TTL_SECONDS);
     }
 
+    /** A developer and admin token of {@code accountId} that expired an hour ago. */
+    public static String expired(long accountId) {
+        return ISSUER.userToken("user-" + accountId, accountId, true, List.of(Roles.DEVELOPER, Roles.ADMIN), -TTL_SECONDS);
+    }
+
+    /** A developer and admin token of {@code accountId} with {@code alg: none} and no signature. */
+    public static String unsigned(long accountId) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String claims = "{\"iss\":\"" + DevTokenIssuer.DEFAULT_ISSUER + "\",\"sub\":\"user-" + accountId
+                + "\",\"account_id\":" + accountId + ",\"technical_account\":true,\"groups\":[\""
+                + Roles.DEVELOPER + "\",\"" + Roles.ADMIN + "\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
     /** A CI publish token for one integration, as keys-service issues it (scope versions:write, 10 minutes). */
     public static String publisher(UUID integrationId) {
         return PUBLISH_ISSUER.sign(publishClaims(integrationId), 600);

@@ -1,0 +1,33 @@
+package io.marketplace.integrations;
+
+import static io.marketplace.integrations.Fixtures.asDeveloper;
+import static io.marketplace.integrations.ListingFixtures.imageUpload;
+import static io.marketplace.integrations.ListingFixtures.listingPath;
+
+import io.marketplace.platform.test.fixtures.Images;
+import io.marketplace.platform.test.fuzz.ContractFuzzer;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of both documents, swept with bad input (skip locally with -DexcludedGroups=fuzz). */
+@QuarkusTest
+@Tag("fuzz")
+class BadInputFuzzTest {
+
+    @Test
+    void noInputBreaksAnOperation() {
+        long account = Fixtures.newAccount();
+        String id = MarketplaceFixtures.complete(account, Map.of("en", Map.of()));
+        String code = asDeveloper(account).when().get("/api/v1/integrations/" + id).then().statusCode(200)
+                .extract().path("code");
+        String imageId = imageUpload(account, Images.jpeg(1188, 616), "image/jpeg")
+                .when().post(listingPath(id, "en") + "/gallery").then().statusCode(201).extract().path("id");
+        ContractFuzzer.of(account, Map.of("id", id, "n", "1", "lang", "en", "imageId", imageId, "code", code,
+                        "version", "1", "path", "script.js"), "keys-service", Set.of("outbox", "processed_event"))
+                .answersInvalidBodiesWithAReport("POST /api/v1/integrations/{id}/archive-checks")
+                .sweep();
+    }
+}
