@@ -13,6 +13,20 @@ public class OAuthErrorMapper {
 
     @ServerExceptionMapper
     public Response oauthError(OAuthException e) {
+        return answer(e);
+    }
+
+    /**
+     * The answer of the /oauth2 endpoints to an Authorization: Bearer header the token check refuses (expired, badly
+     * signed, not a JWT): an RFC 6749 error like their others, with RFC 6750's challenge, instead of the problem
+     * every other endpoint gives.
+     */
+    static Response bearerRefused() {
+        return Response.fromResponse(answer(new OAuthException(401, "invalid_token", "The bearer token is not valid", false)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
+    }
+
+    private static Response answer(OAuthException e) {
         Response.ResponseBuilder answer = Response.status(e.status).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", e.error, "error_description", e.getMessage()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -6,6 +6,8 @@ import io.marketplace.keys.service.TokenIntrospection;
 import io.marketplace.keys.service.TokenService.ClientAuthentication;
 import io.marketplace.keys.service.TokenSigner;
 import io.marketplace.platform.security.Roles;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The JWKS, RFC 7662 introspection and RFC 7009 revocation (the token endpoint has its own class). For introspection
@@ -99,6 +102,9 @@ public class OAuthResource {
         Map<String, String> params = ClientAuthentications.single(form);
         UUID client = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && identity.hasRole(Roles.SERVICE) ? null : authenticated(ClientAuthentications.of(params, authorization));
+        if (params.get("token") == null) {
+            throw OAuthException.invalidRequest("token is required");
+        }
         return noStore(Response.ok(introspection.introspect(params.get("token"), client)));
     }
 
@@ -148,5 +154,10 @@ public class OAuthResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    Response bearerRefused() {
+        return OAuthErrorMapper.bearerRefused();
     }
 }
