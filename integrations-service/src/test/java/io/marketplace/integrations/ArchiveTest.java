@@ -147,7 +147,7 @@ class ArchiveTest {
         given().when().get("/upl/" + code + "/1/widget/images/logo_small.png")
                 .then().statusCode(200).contentType("image/png");
         given().when().get("/upl/" + code + "/1/widget/__MACOSX/._script.js").then().statusCode(404);
-        given().when().get("/upl/" + code + "/1/widget/../manifest.json").then().statusCode(404);
+        given().urlEncodingEnabled(false).when().get("/upl/" + code + "/1/widget/../manifest.json").then().statusCode(400);
         given().when().get("/upl/" + code + "/2/widget/script.js").then().statusCode(404);
 
         asDeveloper(account).when().get("/api/v1/integrations/" + id + "/versions/1/completeness")

@@ -49,6 +49,21 @@ class IntrospectionTest {
     }
 
     @Test
+    void answersARefusedBearerTokenWithAnOAuthError() {
+        given().auth().oauth2(TestTokens.expired(1)).formParam("token", "anything").when().post("/oauth2/introspect")
+                .then().statusCode(401).contentType("application/json")
+                .header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\""))
+                .body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void refusesAnIntrospectionWithoutAToken() {
+        given().auth().oauth2(TestTokens.service("integrations-service")).formParam("token_type_hint", "access_token")
+                .when().post("/oauth2/introspect")
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
     void servicesMayIntrospectAnyToken() {
         RegisteredClient client = client();
         String access = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("access_token");

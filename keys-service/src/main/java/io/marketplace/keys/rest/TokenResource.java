@@ -1,9 +1,7 @@
 package io.marketplace.keys.rest;
 
-import io.marketplace.keys.service.TokenService.TokenAnswer;
 import io.marketplace.keys.service.TokenService;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
+import io.marketplace.keys.service.TokenService.TokenAnswer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Kommo's token endpoint: RFC 6749 form bodies and, as Kommo accepts them, JSON bodies. */
 @Path("/oauth2/access_token")
@@ -81,10 +78,5 @@ public class TokenResource {
     private Response answer(Map<String, String> params, String authorization) {
         TokenAnswer answer = tokens.token(params, ClientAuthentications.of(params, authorization));
         return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
-    }
-
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    Response bearerRefused() {
-        return OAuthErrorMapper.bearerRefused();
     }
 }

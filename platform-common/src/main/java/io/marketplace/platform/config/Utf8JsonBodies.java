@@ -12,8 +12,9 @@ import java.io.PushbackInputStream;
 
 /**
  * A JSON body is UTF-8 (RFC 8259 §8.1). Jackson would detect UTF-16 and UTF-32 from the first bytes and read them
- * anyway; here such a body (zero bytes among its first four, or a UTF-16 byte order mark) is a 400, and a charset other
- * than UTF-8 in the Content-Type a 415.
+ * anyway; here such a body (zero bytes among its first four, or a UTF-16 byte order mark) is a 400. A charset parameter
+ * is ignored, as application/json defines none: clients such as REST Assured name ISO-8859-1 for ASCII JSON, and a
+ * body that is not UTF-8 fails to parse whatever it claims.
  */
 @Provider
 public class Utf8JsonBodies implements ReaderInterceptor {
@@ -24,11 +25,6 @@ public class Utf8JsonBodies implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
         if (type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
-            String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-            if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-                throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
-                        "JSON bodies are read as UTF-8 only; the request says charset=" + charset));
-            }
             PushbackInputStream body = new PushbackInputStream(context.getInputStream(), DETECTION_BYTES);
             byte[] head = body.readNBytes(DETECTION_BYTES);
             body.unread(head);

@@ -48,7 +48,7 @@ final class Schemas {
         return object("An OAuth 2.0 error (RFC 6749 §5.2)")
                 .required(List.of("error"))
                 .addProperty("error", string("The error code").enumeration(List.of("invalid_request", "invalid_client",
-                        "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
+                        "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope", "invalid_token",
                         "rate_limited")))
                 .addProperty("error_description", string("The error, in words")
                         .examples(List.of("The authorization code was already used")));

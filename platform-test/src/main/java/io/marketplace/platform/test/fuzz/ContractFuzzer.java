@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
-import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +51,7 @@ public final class ContractFuzzer {
     private int requests;
 
     private ContractFuzzer(long account, Map<String, String> pathValues, String serviceCaller, Set<String> ignoredTables) {
-        URI base = URI.create(RestAssured.baseURI);
-        this.http = new RawHttp(base.getHost(), RestAssured.port);
+        this.http = RawHttp.toServiceUnderTest();
         this.account = account;
         this.pathValues = pathValues;
         this.serviceCaller = serviceCaller;

@@ -25,6 +25,11 @@ public final class RawHttp {
         this.port = port;
     }
 
+    /** The service under test, where REST Assured points (known once the test has started). */
+    public static RawHttp toServiceUnderTest() {
+        return new RawHttp(java.net.URI.create(io.restassured.RestAssured.baseURI).getHost(), io.restassured.RestAssured.port);
+    }
+
     public record Answer(int status, Map<String, String> headers, byte[] body) {
 
         public String header(String name) {
