@@ -7,8 +7,10 @@ import static io.marketplace.integrations.ListingFixtures.listingPath;
 import io.marketplace.platform.test.fixtures.Images;
 import io.marketplace.platform.test.fuzz.ContractFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,11 @@ class BadInputFuzzTest {
         ContractFuzzer.of(account, Map.of("id", id, "n", "1", "lang", "en", "imageId", imageId, "code", code,
                         "version", "1", "path", "script.js"), "keys-service", Set.of("outbox", "processed_event"))
                 .answersInvalidBodiesWithAReport("POST /api/v1/integrations/{id}/archive-checks")
+                .startingFrom("POST /internal/v1/events", """
+                        {"events": [{"event_id": "%s", "type": "redirect_uri.checked", "occurred_at": "%s",
+                          "data": {"integration_id": "%s", "status": "failing", "checked_at": "%s",
+                                   "error": "connection refused"}}]}"""
+                        .formatted(UUID.randomUUID(), Instant.now(), id, Instant.now()))
                 .sweep();
     }
 }

@@ -2,8 +2,10 @@ package io.marketplace.keys;
 
 import io.marketplace.platform.test.fuzz.ContractFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,11 @@ class BadInputFuzzTest {
         OAuthFixtures.RegisteredClient client = OAuthFixtures.client();
         ContractFuzzer.of(client.ownerAccount(), Map.of("id", client.clientId().toString()), "integrations-service",
                         Set.of("outbox", "processed_event"))
+                .startingFrom("POST /internal/v1/events", """
+                        {"events": [{"event_id": "%s", "type": "integration.saved", "occurred_at": "%s",
+                          "data": {"integration_id": "%s", "owner_account_id": %d, "code": "fuzzed_widget",
+                                   "redirect_uri": "https://dev.example.com/oauth", "scopes": ["crm"]}}]}"""
+                        .formatted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), client.ownerAccount()))
                 .sweep();
     }
 }

@@ -22,6 +22,8 @@ class BadInputFuzzTest {
                 "en", Instant.now())).statusCode(200);
         ContractFuzzer.of(owner, Map.of("id", integration.toString()), "integrations-service",
                         Set.of("outbox", "processed_event"))
+                .startingFrom("POST /internal/v1/events", "{\"events\": [" + StatsFixtures.event("installation.enabled",
+                        integration, owner, StatsFixtures.newAccount(), "en", Instant.now()) + "]}")
                 .sweep();
     }
 }

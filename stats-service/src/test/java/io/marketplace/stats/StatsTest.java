@@ -81,6 +81,17 @@ class StatsTest {
 
     /** Events queued in an outbox before the rename of install and uninstall still count (ARCHITECTURE.md). */
     @Test
+    void refusesAnEventWhoseAccountIdIsAStringAndCountsNothing() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        String quoted = event("installation.enabled", integration, owner, 4242, "en", Instant.now())
+                .replace("\"account_id\": 4242", "\"account_id\": \"4242\"");
+        send(quoted).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("events[0].data.account_id"));
+        asAdmin(owner).when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(404);
+    }
+
+    @Test
     void countsEventsQueuedUnderTheirFormerNames() {
         long owner = newAccount();
         UUID integration = UUID.randomUUID();

@@ -29,6 +29,8 @@ class BadInputFuzzTest extends WithHealthyNeighbours {
         await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, delivery).equals("blocked"));
         ContractFuzzer.of(owner, Map.of("id", integration.toString(), "deliveryId", delivery.toString()),
                         "integrations-service", Set.of("outbox", "processed_event"))
+                .startingFrom("POST /internal/v1/events", "{\"events\": [" + revoked(UUID.randomUUID(), integration,
+                        owner, 2, "https://dev.example.com/revoke") + "]}")
                 .sweep();
     }
 }

@@ -1,9 +1,12 @@
 package io.marketplace.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventType;
+import io.marketplace.platform.problem.FieldError;
+import io.marketplace.platform.problem.ProblemMappers;
 import io.marketplace.platform.problem.Violations;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -72,6 +75,14 @@ public abstract class JsonEventHandler<T> implements EventHandler {
     private T read(EventEnvelope event, String prefix, Violations violations) {
         try {
             return json.treeToValue(event.data(), dataType);
+        } catch (JsonMappingException e) {
+            FieldError error = ProblemMappers.fieldError(prefix, e);
+            if (error == null) {
+                violations.add(prefix, "invalid", "data is not a " + event.type() + " payload: " + e.getOriginalMessage());
+            } else {
+                violations.add(error.field(), error.code(), error.message());
+            }
+            return null;
         } catch (JsonProcessingException e) {
             violations.add(prefix, "invalid", "data is not a " + event.type() + " payload: " + e.getOriginalMessage());
             return null;

@@ -55,35 +55,43 @@ public class ProblemMappers {
         return toResponse(ProblemException.invalid(errors).problem());
     }
 
-    private static Response unrecognizedProperty(UnrecognizedPropertyException e) {
-        String field = jsonPath(e);
-        return invalid(field, "unknown_field", field + " is not a known field");
-    }
-
-    private static Response invalidFormat(InvalidFormatException e) {
-        String field = jsonPath(e);
-        if (e.getTargetType() == String.class) {
-            // StrictJson's text check: the message says what is wrong with the text
-            return invalid(field, "invalid_text", field + " " + e.getOriginalMessage());
-        }
-        return invalid(field, "invalid_value", field + " has a value that cannot be read as " + typeName(e.getTargetType()));
-    }
-
-    private static Response mismatchedInput(MismatchedInputException e) {
-        String field = jsonPath(e);
+    private static Response mappingFailure(JsonMappingException e) {
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
             return malformed("Nothing may follow the JSON document");
         }
-        if (field.isEmpty()) {
-            return malformed("The body must be a JSON " + typeName(e.getTargetType()));
+        FieldError error = fieldError("", e);
+        if (error != null) {
+            return toResponse(ProblemException.invalid(List.of(error)).problem());
         }
-        return invalid(field, "invalid_type", field + " must be " + typeName(e.getTargetType()));
+        return e instanceof MismatchedInputException mismatch
+                ? malformed("The body must be a JSON " + typeName(mismatch.getTargetType()))
+                : malformed("The body cannot be read as the expected JSON document");
     }
 
-    private static Response jsonMapping(JsonMappingException e) {
-        String field = jsonPath(e);
-        return field.isEmpty() ? malformed("The body cannot be read as the expected JSON document")
-                : invalid(field, "invalid_value", field + " cannot be read");
+    /**
+     * The field a Jackson mapping failure is about and what is wrong with it, or null when it is about the whole
+     * document. {@code prefix} is where the mapped JSON sits: "" for a body, {@code events[0].data} for an event's data.
+     */
+    public static FieldError fieldError(String prefix, JsonMappingException e) {
+        String path = jsonPath(e);
+        if (path.isEmpty()) {
+            return null;
+        }
+        String field = prefix.isEmpty() ? path : prefix + (path.startsWith("[") ? "" : ".") + path;
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldError(field, "unknown_field", field + " is not a known field");
+        }
+        if (e instanceof InvalidFormatException format) {
+            // a String target is StrictJson's text check, whose message says what is wrong with the text
+            return format.getTargetType() == String.class
+                    ? new FieldError(field, "invalid_text", field + " " + e.getOriginalMessage())
+                    : new FieldError(field, "invalid_value",
+                            field + " has a value that cannot be read as " + typeName(format.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return new FieldError(field, "invalid_type", field + " must be " + typeName(mismatch.getTargetType()));
+        }
+        return new FieldError(field, "invalid_value", field + " cannot be read");
     }
 
     private static Response jsonParse(JsonParseException e) {
@@ -111,17 +119,8 @@ public class ProblemMappers {
     }
 
     private static Response jsonFailure(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return unrecognizedProperty(unknown);
-        }
-        if (e instanceof InvalidFormatException format) {
-            return invalidFormat(format);
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            return mismatchedInput(mismatch);
-        }
         if (e instanceof JsonMappingException mapping) {
-            return jsonMapping(mapping);
+            return mappingFailure(mapping);
         }
         if (e instanceof JsonParseException parse) {
             return jsonParse(parse);

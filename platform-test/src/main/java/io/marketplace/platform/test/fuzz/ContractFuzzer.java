@@ -40,6 +40,8 @@ public final class ContractFuzzer {
     private static final int ANY_BUT_SERVER_ERROR = 0;
     private static final int CLIENT_ERROR = -4;
     private static final String STRING_TYPE = "string";
+    /** Deep enough for an event batch: events[0].data.account_id. */
+    private static final int MAX_DEPTH = 4;
 
     private final RawHttp http;
     private final long account;
@@ -47,6 +49,7 @@ public final class ContractFuzzer {
     private final String serviceCaller;
     private final StateSnapshot state;
     private final Set<String> reportingOperations = new HashSet<>();
+    private final Map<String, String> examples = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private int requests;
 
@@ -77,6 +80,15 @@ public final class ContractFuzzer {
      */
     public ContractFuzzer answersInvalidBodiesWithAReport(String operation) {
         reportingOperations.add(operation);
+        return this;
+    }
+
+    /**
+     * A body for the operation ({@code "POST /path"}) to start from instead of its documented example: one its handler
+     * reads further (an event of a type this service handles), so that its fields are swept too.
+     */
+    public ContractFuzzer startingFrom(String operation, String body) {
+        examples.put(operation, body);
         return this;
     }
 
@@ -266,7 +278,7 @@ public final class ContractFuzzer {
         String mediaType = requestMediaType(operation);
         if (mediaType != null) {
             headers.put("Content-Type", mediaType);
-            body = exampleBody(operation, mediaType).getBytes(StandardCharsets.UTF_8);
+            body = examples.getOrDefault(operation.name(), exampleBody(operation, mediaType)).getBytes(StandardCharsets.UTF_8);
         }
         return new Request(target, headers, body);
     }
@@ -417,18 +429,67 @@ public final class ContractFuzzer {
                 + ", " + JSON.valueToTree(first) + ": " + object.get(first) + "}"), false, 400));
         JsonNode schema = resolve(operation.document(), operation.spec().path("requestBody").path("content")
                 .path(mediaType).path("schema"));
-        Iterator<String> names = object.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            JsonNode property = resolve(operation.document(), schema.path("properties").path(name));
-            String type = property.path("type").asText("");
-            for (Map.Entry<JsonNode, Integer> replacement : replacements(type, property).entrySet()) {
-                ObjectNode changed = object.deepCopy();
-                changed.set(name, replacement.getKey());
-                cases.add(valid.withBody(name + "=" + RawHttp.abbreviate(replacement.getKey().toString()), mediaType,
-                        bytes(jsonText(changed)), false, replacement.getValue()));
-            }
+        fieldCases(operation, valid, mediaType, object, object, schema, new ArrayList<>(), cases);
+    }
+
+    /** Each field of {@code node} (nested objects and first array items too, down to MAX_DEPTH) given other values. */
+    private void fieldCases(Operation operation, Request valid, String mediaType, ObjectNode root, JsonNode node,
+            JsonNode schema, List<Object> path, List<Case> cases) {
+        Map<Object, JsonNode> children = new LinkedHashMap<>();
+        if (node instanceof ObjectNode object) {
+            // a free-form object (no properties, no additionalProperties) is typed by the example's own values
+            boolean freeForm = !schema.has("properties") && !schema.has("additionalProperties");
+            object.fieldNames().forEachRemaining(name -> children.put(name, freeForm ? typeOf(object.get(name))
+                    : resolve(operation.document(), schema.path("properties").path(name))));
+        } else if (node instanceof ArrayNode array && !array.isEmpty()) {
+            children.put(0, resolve(operation.document(), schema.path("items")));
         }
+        children.forEach((key, childSchema) -> {
+            List<Object> childPath = new ArrayList<>(path);
+            childPath.add(key);
+            String type = childSchema.path("type").asText("");
+            for (Map.Entry<JsonNode, Integer> replacement : replacements(type, childSchema).entrySet()) {
+                ObjectNode changed = root.deepCopy();
+                replace(changed, childPath, replacement.getKey());
+                cases.add(valid.withBody(pointer(childPath) + "=" + RawHttp.abbreviate(replacement.getKey().toString()),
+                        mediaType, bytes(jsonText(changed)), false, replacement.getValue()));
+            }
+            JsonNode child = key instanceof Integer index ? node.get(index) : node.get((String) key);
+            if (child.isContainerNode() && childPath.size() < MAX_DEPTH) {
+                fieldCases(operation, valid, mediaType, root, child, childSchema, childPath, cases);
+            }
+        });
+    }
+
+    private static JsonNode typeOf(JsonNode value) {
+        String type = switch (value.getNodeType()) {
+            case STRING -> STRING_TYPE;
+            case NUMBER -> value.isIntegralNumber() ? "integer" : "number";
+            case BOOLEAN -> "boolean";
+            case OBJECT -> "object";
+            case ARRAY -> "array";
+            default -> "";
+        };
+        return type.isEmpty() ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.objectNode().put("type", type);
+    }
+
+    private static void replace(ObjectNode root, List<Object> path, JsonNode value) {
+        JsonNode parent = root;
+        for (Object step : path.subList(0, path.size() - 1)) {
+            parent = step instanceof Integer index ? parent.get(index) : parent.get((String) step);
+        }
+        Object last = path.get(path.size() - 1);
+        if (last instanceof Integer index) {
+            ((ArrayNode) parent).set(index, value);
+        } else {
+            ((ObjectNode) parent).set((String) last, value);
+        }
+    }
+
+    private static String pointer(List<Object> path) {
+        StringBuilder text = new StringBuilder();
+        path.forEach(step -> text.append(step instanceof Integer index ? "[" + index + "]" : (text.length() == 0 ? "" : ".") + step));
+        return text.toString();
     }
 
     /** Values for a property of {@code type}: other types (refused, as nothing is coerced) and hostile text. */
