@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fuzz.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,5 +114,17 @@ class HttpEdgeTest {
         headers.put("Content-Type", "application/json; charset=ISO-8859-1");
         assertThat(send("POST", "/api/v1/integrations", headers, integration.getBytes(StandardCharsets.UTF_8),
                 false).status(), equalTo(201));
+    }
+
+    /** Otherwise each refused URL would be its own uri tag, until Micrometer's limit stopped the real endpoints' metrics. */
+    @Test
+    void countsRefusedUrlsUnderOneMetricsTag() {
+        double before = Prometheus.value("http_server_requests_seconds_count", "uri", "/REFUSED");
+        for (int i = 0; i < 120; i++) {
+            assertProblem(send("GET", "/api/v1/integrations/" + i + "/%ZZ", Map.of(), null, false), 400);
+        }
+        assertThat(Prometheus.value("http_server_requests_seconds_count", "uri", "/REFUSED"), equalTo(before + 120));
+        assertThat(Prometheus.value("http_server_requests_seconds_count", "uri", "/api/v1/integrations/7/%ZZ"),
+                equalTo(0.0));
     }
 }
