@@ -18,10 +18,12 @@ import static org.hamcrest.Matchers.startsWith;
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
+import io.marketplace.platform.test.fuzz.RawHttp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -60,6 +62,23 @@ class TokenEndpointTest {
         assertThat(claims.getStringClaimValue("scope"), equalTo("crm"));
         assertThat((double) claims.getExpirationTime().getValue(), closeTo(Instant.now().getEpochSecond() + 86400, 60));
         assertThat(claims.getIssuedAt(), notNullValue());
+    }
+
+    /** A chunked body is read by the platform's body limit first; the endpoint still gets the whole form. */
+    @Test
+    void exchangesACodeSentAsAChunkedForm() {
+        RegisteredClient client = client();
+        String form = "grant_type=authorization_code&code=" + encoded(code(client, ACCOUNT)) + "&redirect_uri="
+                + encoded(Registrations.REDIRECT_URI) + "&client_id=" + client.clientId() + "&client_secret="
+                + encoded(client.secret());
+        RawHttp.Answer answer = RawHttp.toServiceUnderTest().send("POST", "/oauth2/access_token",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), form.getBytes(StandardCharsets.UTF_8), true);
+        assertThat(answer.text(), answer.status(), equalTo(200));
+        assertThat(answer.text(), containsString("\"access_token\""));
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test
