@@ -8,6 +8,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
@@ -29,7 +30,11 @@ class DiscoveryTest {
                     .body("token_endpoint", endsWith("/oauth2/access_token"))
                     .body("jwks_uri", endsWith("/oauth2/jwks"))
                     .body("grant_types_supported", hasItem("client_credentials"))
-                    .body("code_challenge_methods_supported", hasItem("S256"));
+                    .body("code_challenge_methods_supported", hasItem("S256"))
+                    // no JWT client authentication is offered, and no ID tokens are issued
+                    .body("$", not(hasKey("token_endpoint_auth_signing_alg_values_supported")))
+                    .body("$", not(hasKey("id_token_signing_alg_values_supported")))
+                    .body("$", not(hasKey("subject_types_supported")));
         }
     }
 

@@ -83,9 +83,6 @@ final class OAuthSchemas {
             List<String> responseTypesSupported,
             List<String> tokenEndpointAuthMethodsSupported,
             List<String> codeChallengeMethodsSupported,
-            List<String> tokenEndpointAuthSigningAlgValuesSupported,
-            List<String> scopesSupported,
-            @Schema(description = "OpenID configuration only") List<String> subjectTypesSupported,
-            @Schema(description = "OpenID configuration only") List<String> idTokenSigningAlgValuesSupported) {
+            List<String> scopesSupported) {
     }
 }
