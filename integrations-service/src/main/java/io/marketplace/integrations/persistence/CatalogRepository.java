@@ -22,9 +22,10 @@ public class CatalogRepository {
     @Inject
     EntityManager entityManager;
 
+    /** {@code hasWidget} false: installed only from the developer's site, {@code installUrl}. */
     public record Entry(UUID id, String code, int version, String category, boolean testing, String language, String name,
             String shortDescription, String description, String installedDescription, String privacyPolicyUrl,
-            String supportUrl, String supportEmail, UUID versionId) {
+            String supportUrl, String supportEmail, UUID versionId, boolean hasWidget, String installUrl) {
     }
 
     /** A row of a catalog page: enough for the list, with the icon's id and type to name its URL. */
@@ -38,12 +39,12 @@ public class CatalogRepository {
     private static final String SHOWN = """
             WITH shown AS (
                 SELECT i.id, i.code, i.languages, v.id AS version_id, v.number, coalesce(v.category, 'other') AS category,
-                       false AS testing
+                       false AS testing, v.has_widget
                 FROM integration i JOIN integration_version v ON v.integration_id = i.id AND v.status = 'published'
                 UNION ALL
-                SELECT i.id, i.code, i.languages, v.id, v.number, coalesce(v.category, 'other'), true
+                SELECT i.id, i.code, i.languages, v.id, v.number, coalesce(v.category, 'other'), true, v.has_widget
                 FROM integration i
-                JOIN LATERAL (SELECT id, number, category FROM integration_version
+                JOIN LATERAL (SELECT id, number, category, has_widget FROM integration_version
                               WHERE integration_id = i.id ORDER BY number DESC LIMIT 1) v ON true
                 WHERE i.owner_account_id = ?2
                   AND NOT EXISTS (SELECT 1 FROM integration_version p WHERE p.integration_id = i.id AND p.status = 'published')
@@ -51,7 +52,8 @@ public class CatalogRepository {
             SELECT s.id, s.code, s.number, s.category, s.testing,
                    coalesce(l.language, CASE WHEN ?1 = ANY(s.languages) THEN ?1 ELSE s.languages[1] END),
                    coalesce(l.name, s.code), l.short_description, l.description,
-                   l.installed_description, l.privacy_policy_url, l.support_url, l.support_email, s.version_id
+                   l.installed_description, l.privacy_policy_url, l.support_url, l.support_email, s.version_id,
+                   s.has_widget, l.install_url
             FROM shown s
             LEFT JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = s.version_id
                                ORDER BY l.language = ?1 DESC, array_position(s.languages, l.language) LIMIT 1) l ON true
@@ -169,6 +171,6 @@ public class CatalogRepository {
     private static Entry entry(Object[] r) {
         return new Entry((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (Boolean) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
-                (String) r[12], (UUID) r[13]);
+                (String) r[12], (UUID) r[13], (Boolean) r[14], (String) r[15]);
     }
 }

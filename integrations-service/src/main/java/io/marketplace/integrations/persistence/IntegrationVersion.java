@@ -39,6 +39,10 @@ public class IntegrationVersion {
     @Column(name = "owner_company")
     public String ownerCompany;
 
+    /** false: no widget, no archive; installed only from the developer's site (each listing's install_url). */
+    @Column(name = "has_widget", nullable = false)
+    public boolean hasWidget = true;
+
     /** Marketplace category, chosen at publication. */
     public String category;
 

@@ -29,6 +29,10 @@ public class Listing extends ListingPart {
     @Column(name = "support_email")
     public String supportEmail;
 
+    /** Where the developer's site offers the install (required when the version has no widget). */
+    @Column(name = "install_url")
+    public String installUrl;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -45,6 +49,7 @@ public class Listing extends ListingPart {
         copy.privacyPolicyUrl = privacyPolicyUrl;
         copy.supportUrl = supportUrl;
         copy.supportEmail = supportEmail;
+        copy.installUrl = installUrl;
         copy.updatedAt = Instant.now();
         return copy;
     }

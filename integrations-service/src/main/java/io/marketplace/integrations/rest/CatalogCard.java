@@ -25,7 +25,11 @@ public record CatalogCard(
         @Schema(nullable = true) String supportUrl,
         @Schema(nullable = true) String supportEmail,
         @Schema(nullable = true) String iconUrl,
-        List<String> galleryUrls) {
+        List<String> galleryUrls,
+        @Schema(description = "false for an integration without a widget: no install button here, it installs from "
+                + "the developer's site (install_url)") boolean installable,
+        @Schema(nullable = true, format = "uri", description = "The developer's page with the install button; set "
+                + "when the card is not installable") String installUrl) {
 
     static CatalogCard of(Shown shown, String requestedLanguage) {
         Entry e = shown.entry();
@@ -33,6 +37,7 @@ public record CatalogCard(
                 !e.language().equals(requestedLanguage), e.name(), e.shortDescription(), e.description(),
                 e.privacyPolicyUrl(), e.supportUrl(), e.supportEmail(), CatalogEntry.url(e, shown.images(), MediaKind.ICON),
                 shown.images().stream().filter(image -> image.kind() == MediaKind.GALLERY)
-                        .map(image -> CatalogEntry.path(e, image)).toList());
+                        .map(image -> CatalogEntry.path(e, image)).toList(),
+                e.hasWidget(), e.hasWidget() ? null : e.installUrl());
     }
 }

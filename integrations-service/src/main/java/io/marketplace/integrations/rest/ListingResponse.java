@@ -16,6 +16,7 @@ public record ListingResponse(
         @Schema(nullable = true) String privacyPolicyUrl,
         @Schema(nullable = true) String supportUrl,
         @Schema(nullable = true) String supportEmail,
+        @Schema(nullable = true) String installUrl,
         @Schema(nullable = true) MediumResponse icon,
         @Schema(nullable = true) MediumResponse installedLogo,
         List<MediumResponse> gallery) {
@@ -23,7 +24,7 @@ public record ListingResponse(
     static ListingResponse from(Listing listing, List<ListingMedium> media) {
         return new ListingResponse(listing.language, listing.name, listing.shortDescription, listing.description,
                 listing.installedDescription, listing.privacyPolicyUrl, listing.supportUrl, listing.supportEmail,
-                single(media, MediaKind.ICON), single(media, MediaKind.INSTALLED_LOGO),
+                listing.installUrl, single(media, MediaKind.ICON), single(media, MediaKind.INSTALLED_LOGO),
                 media.stream().filter(m -> m.kind == MediaKind.GALLERY).map(MediumResponse::from).toList());
     }
 

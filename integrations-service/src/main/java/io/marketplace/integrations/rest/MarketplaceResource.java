@@ -102,7 +102,8 @@ public class MarketplaceResource {
     @APIResponse(responseCode = "201", description = "Installed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Installed.class)))
-    @APIResponse(responseCode = "409", description = "The integration cannot be installed in this account now")
+    @APIResponse(responseCode = "409", description = "The integration cannot be installed in this account now, or it "
+            + "has no widget and installs only from its developer's site")
     public Response install(@PathParam("id") UUID id, InstallationRequest request) {
         Installed installed = installations.install(id, request == null ? null : request.language());
         return Response.status(installed.created() ? 201 : 200).entity(installed).build();

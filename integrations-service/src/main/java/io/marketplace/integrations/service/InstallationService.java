@@ -73,6 +73,10 @@ public class InstallationService {
         String language = Language.parse(languageCode, "language").code;
         long account = caller.accountId();
         Entry shown = visible(integrationId, language);
+        if (!shown.hasWidget()) {
+            throw ProblemException.conflict(shown.name() + " has no widget and is installed from its developer's site"
+                    + (shown.installUrl() == null ? "" : ", " + shown.installUrl()) + ", not from the marketplace");
+        }
         if (!integrations.holdForInstall(integrationId)) {
             throw notInTheMarketplace(integrationId); // deleted since
         }

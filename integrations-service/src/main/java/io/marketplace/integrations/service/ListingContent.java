@@ -17,5 +17,8 @@ public record ListingContent(
         @Schema(format = "uri", nullable = true, examples = "https://dev.example.com/privacy") String privacyPolicyUrl,
         @Schema(format = "uri", nullable = true, examples = "https://dev.example.com/support") String supportUrl,
         @Schema(format = "email", maxLength = 254, nullable = true,
-                examples = "support@dev.example.com") String supportEmail) {
+                examples = "support@dev.example.com") String supportEmail,
+        @Schema(format = "uri", nullable = true, description = "The page of the developer's site with the install "
+                + "button; required before review when the version has no widget",
+                examples = "https://dev.example.com/connect") String installUrl) {
 }

@@ -39,6 +39,9 @@ public final class ListingRules {
         if (request.supportUrl() != null) {
             IntegrationRules.absoluteHttpUrl("support_url", request.supportUrl(), violations);
         }
+        if (request.installUrl() != null) {
+            IntegrationRules.absoluteHttpUrl("install_url", request.installUrl(), violations);
+        }
         String email = request.supportEmail();
         if (email != null && !isEmail(email)) {
             violations.add("support_email", "invalid_email", "support_email must be a valid e-mail address");

@@ -90,6 +90,10 @@ public class ListingService {
         version.duplicateControl = request.duplicateControl();
         version.multipleSources = request.multipleSources();
         version.ownerCompany = request.ownerCompany();
+        version.hasWidget = request.hasWidget() == null || request.hasWidget();
+        if (!version.hasWidget) {
+            version.archive = null; // a version without a widget has no archive (a new draft starts with the last one)
+        }
         version.updatedAt = Instant.now();
         return version;
     }
@@ -124,6 +128,7 @@ public class ListingService {
         listing.privacyPolicyUrl = request.privacyPolicyUrl();
         listing.supportUrl = request.supportUrl();
         listing.supportEmail = request.supportEmail();
+        listing.installUrl = request.installUrl();
         listing.updatedAt = Instant.now();
         ref.version().updatedAt = listing.updatedAt;
         return listing;

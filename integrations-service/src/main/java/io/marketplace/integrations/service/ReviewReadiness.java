@@ -53,6 +53,14 @@ final class ReviewReadiness {
             for (String field : LISTING_FIELD_ORDER) {
                 missingIf(listing == null || LISTING_FIELDS.get(field).apply(listing) == null, prefix + field, problems);
             }
+            if (!version.hasWidget) {
+                String installUrl = listing == null ? null : listing.installUrl;
+                missingIf(installUrl == null, prefix + "install_url", problems);
+                if (installUrl != null && !IntegrationRules.isHttps(installUrl)) {
+                    problems.add(new FieldError(prefix + "install_url", "https_required",
+                            prefix + "install_url must use https before review"));
+                }
+            }
             List<ListingMedium> images = media.stream().filter(m -> m.language.equals(language)).toList();
             for (MediaKind kind : MediaKind.values()) {
                 if (images.stream().noneMatch(m -> m.kind == kind)) {
@@ -62,7 +70,7 @@ final class ReviewReadiness {
                 }
             }
         }
-        if (version.archive == null) {
+        if (version.hasWidget && version.archive == null) {
             problems.add(new FieldError("archive", "missing", "upload the widget archive (widget.zip)"));
         }
         return problems;

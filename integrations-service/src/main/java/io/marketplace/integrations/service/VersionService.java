@@ -147,6 +147,7 @@ public class VersionService {
         draft.duplicateControl = latest.duplicateControl;
         draft.multipleSources = latest.multipleSources;
         draft.ownerCompany = latest.ownerCompany;
+        draft.hasWidget = latest.hasWidget;
         draft.archive = latest.archive;
         integration.versions.add(draft);
         integrationRepository.flush();

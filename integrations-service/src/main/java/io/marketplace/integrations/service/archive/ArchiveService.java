@@ -37,6 +37,10 @@ public class ArchiveService {
 
     /** Validates and stores the archive for a draft; an invalid one throws with its report and stores nothing. */
     public ArchiveReport attach(IntegrationVersion draft, byte[] body) {
+        if (!draft.hasWidget) {
+            throw ProblemException.conflict("Version " + draft.number + " has no widget (settings.has_widget is false); "
+                    + "set has_widget to true before uploading an archive");
+        }
         byte[] bytes = withinLimit(body);
         WidgetArchiveValidator.Result result = WidgetArchiveValidator.validate(bytes, draft.integration.languages);
         if (!result.report().valid()) {
