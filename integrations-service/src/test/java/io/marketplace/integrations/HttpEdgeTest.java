@@ -27,6 +27,11 @@ class HttpEdgeTest {
         return RawHttp.toServiceUnderTest().send(method, target, headers, body, chunked);
     }
 
+    private static String newIntegration() {
+        return "{\"code\": \"" + Fixtures.uniqueCode() + "\", \"redirect_uri\": \"https://dev.example.com/oauth\","
+                + " \"scopes\": [\"crm\"], \"languages\": [\"en\"]}";
+    }
+
     private static Map<String, String> as(long account) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + TestTokens.technicalDeveloper(account));
@@ -88,8 +93,7 @@ class HttpEdgeTest {
         long account = Fixtures.newAccount();
         Map<String, String> headers = as(account);
         headers.put("Content-Type", "application/json");
-        String integration = "{\"code\": \"" + Fixtures.uniqueCode() + "\", \"redirect_uri\": \"https://dev.example.com/oauth\","
-                + " \"scopes\": [\"crm\"], \"languages\": [\"en\"]}";
+        String integration = newIntegration();
         assertThat(send("POST", "/api/v1/integrations", headers, integration.getBytes(StandardCharsets.UTF_8), true)
                 .status(), equalTo(201));
         byte[] padded = (" ".repeat(2 * 1024 * 1024) + integration.replace("\"code\": \"", "\"code\": \"z"))
@@ -104,8 +108,7 @@ class HttpEdgeTest {
         long account = Fixtures.newAccount();
         Map<String, String> headers = as(account);
         headers.put("Content-Type", "application/json");
-        String integration = "{\"code\": \"" + Fixtures.uniqueCode() + "\", \"redirect_uri\": \"https://dev.example.com/oauth\","
-                + " \"scopes\": [\"crm\"], \"languages\": [\"en\"]}";
+        String integration = newIntegration();
         assertProblem(send("POST", "/api/v1/integrations", headers, integration.getBytes(StandardCharsets.UTF_16LE),
                 false), 400);
         asDeveloper(account).when().get("/api/v1/integrations")
