@@ -226,6 +226,9 @@ public final class ContractFuzzer {
         queryCases(operation, valid, cases);
         bodyCases(operation, valid, cases);
         cases.add(valid.with("Accept nothing it produces", Map.of("Accept", "image/gif"), notAcceptableExpected(operation)));
+        Map<String, String> withoutAccept = new LinkedHashMap<>(valid.headers());
+        withoutAccept.remove("Accept");
+        cases.add(new Case("no Accept", valid.target(), withoutAccept, valid.body(), false, ANY_BUT_SERVER_ERROR));
         cases.add(valid.with("header block of 40 KiB", Map.of("X-Padding", "p".repeat(40 * 1024)), 431));
         cases.add(new Case("URL of 9 KiB", valid.target() + (valid.target().contains("?") ? "&" : "?") + "pad="
                 + "p".repeat(9 * 1024), valid.headers(), valid.body(), false, 414));
