@@ -4,6 +4,7 @@ import static io.marketplace.integrations.Fixtures.asDeveloper;
 import static io.marketplace.integrations.ListingFixtures.imageUpload;
 import static io.marketplace.integrations.ListingFixtures.listingPath;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -39,6 +40,7 @@ class IntegrationsWithoutAWidgetTest {
                 .when().put("/api/v1/integrations/" + id + "/versions/1/settings")
                 .then().statusCode(200).body("has_widget", equalTo(false));
         Map<String, Object> listing = ListingFixtures.completeListing();
+        listing.put("name", uniqueName(id));
         listing.put("install_url", installUrl);
         asDeveloper(account).body(listing).when().put(listingPath(id, "en"))
                 .then().statusCode(200).body("install_url", equalTo(installUrl));
@@ -49,6 +51,11 @@ class IntegrationsWithoutAWidgetTest {
         imageUpload(account, Images.jpeg(1188, 616), "image/jpeg").when().post(listingPath(id, "en") + "/gallery")
                 .then().statusCode(201);
         return id;
+    }
+
+    /** One word no other test's listing has, to find the integration in the catalog by searching for it. */
+    private static String uniqueName(String id) {
+        return "Listed" + id.replace("-", "");
     }
 
     @Test
@@ -65,6 +72,10 @@ class IntegrationsWithoutAWidgetTest {
                 .then().statusCode(200)
                 .body("installable", equalTo(false))
                 .body("install_url", equalTo(SITE));
+        given().queryParam("q", uniqueName(id)).when().get("/api/v1/marketplace/integrations")
+                .then().statusCode(200)
+                .body("_embedded.integrations.id", contains(id))
+                .body("_embedded.integrations[0].installable", equalTo(false));
         given().auth().oauth2(TestTokens.user(Fixtures.newAccount(), false, Roles.ADMIN)).contentType("application/json")
                 .body(Map.of("language", "en"))
                 .when().post("/api/v1/marketplace/integrations/" + id + "/installation")
@@ -106,9 +117,14 @@ class IntegrationsWithoutAWidgetTest {
     @Test
     void aWidgetStillNeedsItsArchiveAndHasAnInstallableCard() {
         long account = Fixtures.newAccount();
-        String id = MarketplaceFixtures.published(account, Map.of("en", Map.of()), null);
+        String name = "Widgeted" + Fixtures.uniqueCode().replace("_", "");
+        String id = MarketplaceFixtures.published(account, Map.of("en", Map.of("name", name)), null);
         given().when().get("/api/v1/marketplace/integrations/{id}", id)
                 .then().statusCode(200).body("installable", equalTo(true)).body("install_url", nullValue());
+        given().queryParam("q", name).when().get("/api/v1/marketplace/integrations")
+                .then().statusCode(200)
+                .body("_embedded.integrations.id", contains(id))
+                .body("_embedded.integrations[0].installable", equalTo(true));
         asDeveloper(account).when().get("/api/v1/integrations/" + id + "/versions/1/settings")
                 .then().statusCode(200).body("has_widget", equalTo(true));
     }

@@ -30,7 +30,7 @@ public class CatalogRepository {
 
     /** A row of a catalog page: enough for the list, with the icon's id and type to name its URL. */
     public record Row(UUID id, String code, int version, String category, boolean testing, String language, String name,
-            String shortDescription, UUID iconId, String iconContentType) {
+            String shortDescription, UUID iconId, String iconContentType, boolean hasWidget) {
     }
 
     public record Image(UUID id, UUID versionId, String language, MediaKind kind, String contentType) {
@@ -82,7 +82,7 @@ public class CatalogRepository {
     private List<Row> published(String language, String category, String prefixQuery, int limit, int offset) {
         Query query = entityManager.createNativeQuery("""
                         SELECT integration_id, code, version, category, false, language, name, short_description,
-                               icon_id, icon_content_type
+                               icon_id, icon_content_type, has_widget
                         FROM catalog_entry
                         WHERE requested_language = :language %s %s
                         ORDER BY sort_name, integration_id LIMIT :limit OFFSET :offset""".formatted(
@@ -104,11 +104,11 @@ public class CatalogRepository {
                         SELECT t.id, t.code, t.number, t.category, true,
                                coalesce(l.language, CASE WHEN ?1 = ANY(t.languages) THEN ?1 ELSE t.languages[1] END),
                                coalesce(l.name, t.code), l.short_description,
-                               icon.id, icon.content_type
+                               icon.id, icon.content_type, t.has_widget
                         FROM (SELECT i.id, i.code, i.languages, v.id AS version_id, v.number,
-                                     coalesce(v.category, 'other') AS category
+                                     coalesce(v.category, 'other') AS category, v.has_widget
                               FROM integration i
-                              JOIN LATERAL (SELECT id, number, category FROM integration_version
+                              JOIN LATERAL (SELECT id, number, category, has_widget FROM integration_version
                                             WHERE integration_id = i.id ORDER BY number DESC LIMIT 1) v ON true
                               WHERE i.owner_account_id = ?2 AND NOT EXISTS (SELECT 1 FROM integration_version p
                                     WHERE p.integration_id = i.id AND p.status = 'published')) t
@@ -129,7 +129,7 @@ public class CatalogRepository {
 
     private static Row row(Object[] r) {
         return new Row((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (Boolean) r[4],
-                (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9]);
+                (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9], (Boolean) r[10]);
     }
 
     /** Rebuilds the catalog rows of an integration (after a publication), for every Marketplace language. */

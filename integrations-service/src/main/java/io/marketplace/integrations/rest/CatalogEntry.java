@@ -25,13 +25,15 @@ public record CatalogEntry(
         boolean languageFallback,
         String name,
         @Schema(nullable = true) String shortDescription,
-        @Schema(nullable = true) String iconUrl) {
+        @Schema(nullable = true) String iconUrl,
+        @Schema(description = "false for an integration without a widget: it installs from the developer's site "
+                + "(its card gives the address)") boolean installable) {
 
     static CatalogEntry of(Row row, String requestedLanguage) {
         return new CatalogEntry(row.id(), row.code(), row.version(), row.category(), row.testing(), row.language(),
                 !row.language().equals(requestedLanguage), row.name(), row.shortDescription(), row.iconId() == null ? null
                         : MediumResponse.assetPath(row.code(), row.version(), row.language(), MediaKind.ICON, row.iconId(),
-                                row.iconContentType()));
+                                row.iconContentType()), row.hasWidget());
     }
 
     static String url(Entry entry, List<Image> images, MediaKind kind) {
