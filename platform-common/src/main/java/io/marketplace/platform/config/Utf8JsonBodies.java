@@ -3,6 +3,8 @@ package io.marketplace.platform.config;
 import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.ProblemType;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -17,6 +19,7 @@ import java.io.PushbackInputStream;
  * body that is not UTF-8 fails to parse whatever it claims.
  */
 @Provider
+@ConstrainedTo(RuntimeType.SERVER) // request bodies only, not what the REST clients read from the neighbours
 public class Utf8JsonBodies implements ReaderInterceptor {
 
     private static final int DETECTION_BYTES = 4;
