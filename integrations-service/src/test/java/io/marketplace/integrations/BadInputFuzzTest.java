@@ -3,7 +3,12 @@ package io.marketplace.integrations;
 import static io.marketplace.integrations.Fixtures.asDeveloper;
 import static io.marketplace.integrations.ListingFixtures.imageUpload;
 import static io.marketplace.integrations.ListingFixtures.listingPath;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.test.fixtures.Images;
 import io.marketplace.platform.test.fuzz.ContractFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,5 +41,16 @@ class BadInputFuzzTest {
                                    "error": "connection refused"}}]}"""
                         .formatted(UUID.randomUUID(), Instant.now(), id, Instant.now()))
                 .sweep();
+    }
+
+    /** The sweep can fail: an operation that answers a 500 is reported with what it answered (its error_id). */
+    @Test
+    void reportsAnOperationThatFailsUnexpectedly() throws Exception {
+        JsonNode failing = new ObjectMapper().readTree("""
+                {"paths": {"/test-support/failure": {"get": {"responses": {"200": {"description": "never"}}}}}}""");
+        AssertionError report = assertThrows(AssertionError.class, () -> ContractFuzzer.of(Fixtures.newAccount(),
+                Map.of(), "keys-service", Set.of("outbox", "processed_event")).sweep(failing));
+        assertThat(report.getMessage(), containsString("GET /test-support/failure [no Accept]: 500"));
+        assertThat(report.getMessage(), containsString("error_id"));
     }
 }

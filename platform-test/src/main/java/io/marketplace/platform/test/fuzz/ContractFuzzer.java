@@ -92,12 +92,18 @@ public final class ContractFuzzer {
         return this;
     }
 
-    /** Sweeps every documented operation and fails with every broken promise found; prints how much was sent. */
+    /** Sweeps every operation of the module's stored documents, public and internal. */
     public void sweep() {
+        sweep(read("target/openapi/openapi.json"), read("target/openapi/openapi-internal.json"));
+    }
+
+    /** Sweeps every operation of {@code documents} and fails with every broken promise found; prints how much was sent. */
+    public void sweep(JsonNode... documents) {
         long started = System.nanoTime();
         List<Operation> operations = new ArrayList<>();
-        operations.addAll(operations(read("target/openapi/openapi.json")));
-        operations.addAll(operations(read("target/openapi/openapi-internal.json")));
+        for (JsonNode document : documents) {
+            operations.addAll(operations(document));
+        }
         // deletes last, so that the fixtures stay for the other operations' cases
         operations.sort(Comparator.comparing(operation -> operation.method().equals("DELETE")));
         for (Operation operation : operations) {
@@ -109,10 +115,6 @@ public final class ContractFuzzer {
             throw new AssertionError(failures.size() + " broken promises under bad input:\n"
                     + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
         }
-    }
-
-    public int requests() {
-        return requests;
     }
 
     record Operation(String method, String template, JsonNode spec, JsonNode document) {
@@ -178,7 +180,7 @@ public final class ContractFuzzer {
         int status = answer.status();
         String problem = status >= 400 ? problemShapeError(operation, answer) : null;
         if (status >= 500) {
-            failures.add(describe(operation, fuzzCase) + ": " + status + " " + RawHttp.abbreviate(answer.text()));
+            failures.add(describe(operation, fuzzCase) + ": " + status + " " + serverError(answer));
         } else if (fuzzCase.expected() == CLIENT_ERROR && (status < 400 || status >= 500)) {
             failures.add(describe(operation, fuzzCase) + ": expected a 4xx, got " + status);
         } else if (fuzzCase.expected() > 0 && status != fuzzCase.expected()) {
@@ -187,6 +189,19 @@ public final class ContractFuzzer {
         } else if (problem != null) {
             failures.add(describe(operation, fuzzCase) + ": " + status + " " + problem);
         }
+    }
+
+    /** The error_id a 5xx must carry (the service logged the failure under it), or what came instead. */
+    private static String serverError(RawHttp.Answer answer) {
+        try {
+            JsonNode body = JSON.readTree(answer.body());
+            if (body != null && body.path("error_id").isTextual()) {
+                return "error_id " + body.get("error_id").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: shown below
+        }
+        return "without an error_id: " + RawHttp.abbreviate(answer.text());
     }
 
     private static String describe(Operation operation, Case fuzzCase) {
