@@ -32,6 +32,12 @@ class HttpEdgeTest {
                 + " \"scopes\": [\"crm\"], \"languages\": [\"en\"]}";
     }
 
+    private static Map<String, String> asSendingJson(long account) {
+        Map<String, String> headers = as(account);
+        headers.put("Content-Type", "application/json");
+        return headers;
+    }
+
     private static Map<String, String> as(long account) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + TestTokens.technicalDeveloper(account));
@@ -91,8 +97,7 @@ class HttpEdgeTest {
     @Test
     void readsAChunkedBodyWithinTheLimitAndRefusesOneOverIt() {
         long account = Fixtures.newAccount();
-        Map<String, String> headers = as(account);
-        headers.put("Content-Type", "application/json");
+        Map<String, String> headers = asSendingJson(account);
         String integration = newIntegration();
         assertThat(send("POST", "/api/v1/integrations", headers, integration.getBytes(StandardCharsets.UTF_8), true)
                 .status(), equalTo(201));
@@ -106,8 +111,7 @@ class HttpEdgeTest {
     @Test
     void readsJsonOnlyAsUtf8() {
         long account = Fixtures.newAccount();
-        Map<String, String> headers = as(account);
-        headers.put("Content-Type", "application/json");
+        Map<String, String> headers = asSendingJson(account);
         String integration = newIntegration();
         assertProblem(send("POST", "/api/v1/integrations", headers, integration.getBytes(StandardCharsets.UTF_16LE),
                 false), 400);

@@ -4,6 +4,9 @@ import static io.marketplace.webhooks.WebhookFixtures.revoked;
 import static io.marketplace.webhooks.WebhookFixtures.send;
 import static io.marketplace.webhooks.WebhookFixtures.status;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.marketplace.platform.test.fuzz.ContractFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,10 +30,14 @@ class BadInputFuzzTest extends WithHealthyNeighbours {
         // a URL outside the test allow-list: the delivery is blocked at once and never fetched
         send(revoked(delivery, integration, owner, 1, "https://dev.example.com/revoke")).statusCode(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, delivery).equals("blocked"));
-        ContractFuzzer.of(owner, Map.of("id", integration.toString(), "deliveryId", delivery.toString()),
+        ContractFuzzer.Report report = ContractFuzzer
+                .of(owner, Map.of("id", integration.toString(), "deliveryId", delivery.toString()),
                         "integrations-service", Set.of("outbox", "processed_event"))
                 .startingFrom("POST /internal/v1/events", "{\"events\": [" + revoked(UUID.randomUUID(), integration,
                         owner, 2, "https://dev.example.com/revoke") + "]}")
                 .sweep();
+        assertThat(report.brokenPromises(), empty());
+        // every operation got its cases, at least the Accept, header-size and URL-length ones
+        assertThat(report.requests(), greaterThanOrEqualTo(4 * report.operations()));
     }
 }

@@ -92,13 +92,17 @@ public final class ContractFuzzer {
         return this;
     }
 
-    /** Sweeps every operation of the module's stored documents, public and internal. */
-    public void sweep() {
-        sweep(read("target/openapi/openapi.json"), read("target/openapi/openapi-internal.json"));
+    /** What a sweep sent and every promise it found broken (one line each: operation, case, what came back). */
+    public record Report(int operations, int requests, List<String> brokenPromises) {
     }
 
-    /** Sweeps every operation of {@code documents} and fails with every broken promise found; prints how much was sent. */
-    public void sweep(JsonNode... documents) {
+    /** Sweeps every operation of the module's stored documents, public and internal. */
+    public Report sweep() {
+        return sweep(read("target/openapi/openapi.json"), read("target/openapi/openapi-internal.json"));
+    }
+
+    /** Sweeps every operation of {@code documents}; prints how much was sent and how much was found broken. */
+    public Report sweep(JsonNode... documents) {
         long started = System.nanoTime();
         List<Operation> operations = new ArrayList<>();
         for (JsonNode document : documents) {
@@ -111,10 +115,8 @@ public final class ContractFuzzer {
         }
         System.out.printf("Fuzzed %d operations with %d requests in %d s; %d broken promises%n", operations.size(),
                 requests, (System.nanoTime() - started) / 1_000_000_000L, failures.size());
-        if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " broken promises under bad input:\n"
-                    + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
-        }
+        failures.stream().limit(60).forEach(System.out::println);
+        return new Report(operations.size(), requests, List.copyOf(failures));
     }
 
     record Operation(String method, String template, JsonNode spec, JsonNode document) {
