@@ -55,4 +55,10 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
     public boolean codeTaken(String code) {
         return count("lower(code) = lower(?1)", code) > 0;
     }
+
+    /** The company a version names as the integration's developer (its settings), or null. */
+    public String ownerCompany(UUID versionId) {
+        return getEntityManager().createQuery("select v.ownerCompany from IntegrationVersion v where v.id = ?1", String.class)
+                .setParameter(1, versionId).getResultStream().findFirst().orElse(null);
+    }
 }

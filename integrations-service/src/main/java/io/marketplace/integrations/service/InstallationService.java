@@ -65,41 +65,65 @@ public class InstallationService {
 
     /** An installation and the installed description rendered for this account; {@code created} false on a repeat. */
     public record Installed(UUID integrationId, String code, long accountId, String language, Instant installedAt,
-            @Schema(nullable = true) String installedDescription, @JsonIgnore boolean created) {
+            @Schema(nullable = true) String installedDescription, @JsonIgnore boolean created, @JsonIgnore long generation,
+            @JsonIgnore String referer) {
+    }
+
+    /** Who installs: the account, the user, and the referer the developer is told. */
+    private record Installer(long accountId, String userId, String referer) {
     }
 
     @Transactional
     public Installed install(UUID integrationId, String languageCode) {
         String language = Language.parse(languageCode, "language").code;
         long account = caller.accountId();
-        Entry shown = visible(integrationId, language);
+        Entry shown = visible(integrationId, language, caller.isTechnicalAccount() ? account : 0);
         if (!shown.hasWidget()) {
             throw ProblemException.conflict(shown.name() + " has no widget and is installed from its developer's site"
                     + (shown.installUrl() == null ? "" : ", " + shown.installUrl()) + ", not from the marketplace");
         }
+        return install(shown, language, new Installer(account, caller.userId(), referer(account)), true);
+    }
+
+    /**
+     * Allow on the authorization page: the same installation, statistics and keys effects as a marketplace install,
+     * by a user who signed in there for {@code account} (an account they administer). The code goes back through the
+     * browser, so none is sent to the redirect URL.
+     */
+    @Transactional
+    public Installed installFromSite(UUID integrationId, long account, String userId, String language) {
+        Entry shown = visible(integrationId, language, account);
+        return install(shown, language, new Installer(account, userId, "account" + account), false);
+    }
+
+    private Installed install(Entry shown, String language, Installer who, boolean sendCode) {
+        UUID integrationId = shown.id();
+        long account = who.accountId();
         if (!integrations.holdForInstall(integrationId)) {
             throw notInTheMarketplace(integrationId); // deleted since
         }
         Integration integration = integrations.snapshot(integrationId);
         Optional<Installation> existing = installations.lock(integrationId, account);
         if (existing.isPresent() && existing.get().active()) {
-            return installed(shown, existing.get(), false);
+            return installed(shown, existing.get(), false, who);
         }
         Instant now = Instant.now();
-        String subdomain = referer(account);
-        OptionalLong generation = installations.activate(integrationId, account, language, subdomain, caller.userId(), now);
+        OptionalLong generation = installations.activate(integrationId, account, language, who.referer(), who.userId(), now);
         if (generation.isEmpty()) {
             // a concurrent request installed it first (and sent its effects)
-            return installed(shown, installations.lock(integrationId, account).orElseThrow(), false);
+            return installed(shown, installations.lock(integrationId, account).orElseThrow(), false, who);
         }
-        webhookService.sendCode(integration, account, generation.getAsLong(), subdomain);
+        if (sendCode) {
+            webhookService.sendCode(integration, account, generation.getAsLong(), who.referer());
+        }
         statsService.installed(integration, account, generation.getAsLong(), language);
         if (account == integration.ownerAccountId) {
             // other installs reach keys-service with their first code request; the owner may ask for one in the Keys view
             keysService.installationEnabled(integration, account, generation.getAsLong(), language);
         }
         countAfterCommit("install");
-        return installed(shown, new Installation(integrationId, account, language, true, generation.getAsLong(), now), true);
+        return installed(shown, new Installation(integrationId, account, language, true, generation.getAsLong(), now), true,
+                who);
     }
 
     /**
@@ -150,13 +174,13 @@ public class InstallationService {
         long account = caller.accountId();
         return installations.active(account).stream()
                 .flatMap(installation -> catalog.one(installation.integrationId(), installation.language(), account).stream()
-                        .findFirst().map(entry -> installed(entry, installation, false)).stream())
+                        .findFirst().map(entry -> installed(entry, installation, false,
+                                new Installer(account, caller.userId(), referer(account)))).stream())
                 .toList();
     }
 
-    /** Published, or the caller's own integration it is testing; anything else is as good as absent. */
-    private Entry visible(UUID integrationId, String language) {
-        long tester = caller.isTechnicalAccount() ? caller.accountId() : 0;
+    /** Published, or the tester account's own integration; anything else is as good as absent. */
+    private Entry visible(UUID integrationId, String language, long tester) {
         return catalog.one(integrationId, language, tester).stream().findFirst()
                 .orElseThrow(() -> notInTheMarketplace(integrationId));
     }
@@ -170,11 +194,11 @@ public class InstallationService {
         return subdomain == null || subdomain.isBlank() ? "account" + account : subdomain;
     }
 
-    private Installed installed(Entry entry, Installation installation, boolean created) {
+    private static Installed installed(Entry entry, Installation installation, boolean created, Installer who) {
         String description = entry.installedDescription() == null ? null : InstalledDescriptionTags.render(
                 entry.installedDescription(), new InstalledDescriptionTags.Values(installation.accountId(),
-                        referer(installation.accountId()), caller.userId(), entry.id().toString(), entry.code()));
+                        who.referer(), who.userId(), entry.id().toString(), entry.code()));
         return new Installed(entry.id(), entry.code(), installation.accountId(), installation.language(),
-                installation.installedAt(), description, created);
+                installation.installedAt(), description, created, installation.generation(), who.referer());
     }
 }

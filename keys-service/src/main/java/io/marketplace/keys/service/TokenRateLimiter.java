@@ -1,13 +1,15 @@
 package io.marketplace.keys.service;
 
 import io.marketplace.keys.config.KeysConfig;
+import io.marketplace.platform.http.TokenBuckets;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalLong;
 
 /**
  * A token bucket per client on the token endpoint: {@code rate} requests per second on average, bursts up to
- * {@code burst}. Kept in memory: each replica limits on its own, which bounds abuse without a shared store.
+ * {@code burst}, in memory per replica.
  */
 @ApplicationScoped
 public class TokenRateLimiter {
@@ -15,35 +17,19 @@ public class TokenRateLimiter {
     @Inject
     KeysConfig config;
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private TokenBuckets buckets;
 
-    private static final class Bucket {
-        double tokens;
-        long refilledAt;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
-        }
+    @PostConstruct
+    void create() {
+        buckets = new TokenBuckets(config.tokenRate().perSecond(), config.tokenRate().burst());
     }
 
     /** Takes one request from the client's bucket, or throws a 429 saying when to retry. */
     public void acquire(String clientId) {
-        double rate = config.tokenRate().perSecond();
-        double burst = config.tokenRate().burst();
-        long now = System.nanoTime();
-        Bucket bucket = buckets.computeIfAbsent(clientId, id -> new Bucket(burst, now));
-        long waitSeconds;
-        synchronized (bucket) {
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) / 1e9 * rate);
-            bucket.refilledAt = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return;
-            }
-            waitSeconds = (long) Math.ceil((1 - bucket.tokens) / rate);
+        OptionalLong wait = buckets.take(clientId);
+        if (wait.isPresent()) {
+            throw new RateLimited(wait.getAsLong());
         }
-        throw new RateLimited(Math.max(1, waitSeconds));
     }
 
     public static final class RateLimited extends OAuthException {

@@ -123,14 +123,16 @@ public final class DocumentedResponses implements QuarkusTestBeforeClassCallback
 
     /**
      * The validator, then the headers it does not look at. The platform's own endpoints (/q/*) and the
-     * service-to-service ones (/internal/*) are in other documents.
+     * service-to-service ones (/internal/*) are in other documents; the authorization page (/oauth, its HTML pages and
+     * its button script) is for browsers, not part of the JSON API.
      */
     private record PublicPathsOnly(Filter validation, DocumentedHeaders headers) implements Filter {
         @Override
         public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                 FilterContext context) {
             String path = URI.create(request.getURI()).getRawPath();
-            if (path.startsWith("/q/") || path.startsWith("/internal/")) {
+            if (path.startsWith("/q/") || path.startsWith("/internal/") || path.equals("/oauth")
+                    || path.startsWith("/oauth/")) {
                 return context.next(request, response);
             }
             Response answer = validation.filter(request, response, context);

@@ -2,6 +2,7 @@ package io.marketplace.webhooks.client;
 
 import io.marketplace.platform.keys.CodeRequest;
 import io.marketplace.platform.keys.IssuedCode;
+import io.marketplace.platform.keys.KeysInternalApi;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.platform.neighbours.Neighbours;
 import io.marketplace.webhooks.config.WebhookConfig;

@@ -7,22 +7,34 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Base64;
+import java.util.Set;
 
 /**
- * Sends publish tokens (issued by keys-service) to the OIDC tenant "ci" and every other token to the default tenant.
- * It only reads the unverified {@code iss} to choose; the chosen tenant verifies the signature, issuer and age.
+ * Chooses the OIDC tenant of a request. The authorization page's sign-in goes to the tenant "browser" (authorization
+ * code flow at the identity provider) when it is on. Publish tokens (issued by keys-service) go to the tenant "ci", any
+ * other token to the default tenant: only the unverified {@code iss} is read to choose, and the chosen tenant verifies
+ * the signature, issuer and age.
  */
 @ApplicationScoped
-public class PublishTokenTenantResolver implements TenantResolver {
+public class OidcTenantResolver implements TenantResolver {
 
     public static final String CI_TENANT = "ci";
+    public static final String BROWSER_TENANT = "browser";
+    /** The authorization page's paths that need the signed-in user, and the sign-in callback. */
+    private static final Set<String> SIGNED_IN_PATHS = Set.of("/oauth", "/oauth/consent", "/oauth/signed-in");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     PublishingConfig publishing;
 
+    @Inject
+    SignInConfig signIn;
+
     @Override
     public String resolve(RoutingContext context) {
+        if (signIn.oidc() && SIGNED_IN_PATHS.contains(context.normalizedPath())) {
+            return BROWSER_TENANT;
+        }
         String authorization = context.request().getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;

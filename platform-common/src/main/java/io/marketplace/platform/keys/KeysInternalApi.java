@@ -1,8 +1,5 @@
-package io.marketplace.webhooks.client;
+package io.marketplace.platform.keys;
 
-import io.marketplace.platform.keys.CodeRequest;
-import io.marketplace.platform.keys.IssuedCode;
-import io.marketplace.platform.keys.SigningSecrets;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** keys-service's internal endpoints that webhook-service calls. */
+/**
+ * keys-service's internal endpoints its neighbours call: webhook-service for code deliveries and signing secrets,
+ * integrations-service for the codes of the authorization page.
+ */
 @Path("/internal/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
