@@ -77,6 +77,11 @@ if [ -z "${KEYS_ENCRYPTION_KEY:-}" ]; then
   [ -f .dev/keys-encryption.key ] || { mkdir -p .dev; head -c 32 /dev/urandom | base64 > .dev/keys-encryption.key; chmod 600 .dev/keys-encryption.key; }
   export KEYS_ENCRYPTION_KEY="$(cat .dev/keys-encryption.key)"
 fi
+# integrations-service signs the authorization page's consent tickets with this key, kept across restarts
+if [ -z "${MARKETPLACE_SIGN_IN_SECRET:-}" ]; then
+  [ -f .dev/sign-in.secret ] || { mkdir -p .dev; head -c 32 /dev/urandom | base64 > .dev/sign-in.secret; chmod 600 .dev/sign-in.secret; }
+  export MARKETPLACE_SIGN_IN_SECRET="$(cat .dev/sign-in.secret)"
+fi
 
 pids=()
 stop_all() {

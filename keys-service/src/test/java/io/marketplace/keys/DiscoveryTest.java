@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class DiscoveryTest {
             given().when().get(path)
                     .then().statusCode(200)
                     .body("issuer", equalTo("marketplace-keys-service"))
+                    .body("authorization_endpoint", equalTo("http://localhost:8081/oauth"))
+                    .body("response_types_supported", equalTo(List.of("code")))
                     .body("token_endpoint", endsWith("/oauth2/access_token"))
                     .body("jwks_uri", endsWith("/oauth2/jwks"))
                     .body("grant_types_supported", hasItem("client_credentials"))

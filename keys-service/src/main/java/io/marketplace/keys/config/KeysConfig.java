@@ -11,6 +11,12 @@ public interface KeysConfig {
     /** The {@code iss} of every token, and the base of the discovery document's URLs. */
     String issuer();
 
+    /**
+     * The authorization page, where a user allows an integration (integrations-service's {@code /oauth}): a URL the
+     * users' browsers reach.
+     */
+    String authorizationEndpoint();
+
     /** The {@code aud} of access tokens: the CRM API they are presented to. */
     @WithDefault("crm-api")
     String audience();

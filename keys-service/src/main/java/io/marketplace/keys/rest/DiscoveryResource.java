@@ -36,6 +36,7 @@ public class DiscoveryResource {
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", config.issuer());
+        metadata.put("authorization_endpoint", config.authorizationEndpoint());
         metadata.put("token_endpoint", base + "/oauth2/access_token");
         metadata.put("jwks_uri", base + "/oauth2/jwks");
         metadata.put("revocation_endpoint", base + "/oauth2/revoke");

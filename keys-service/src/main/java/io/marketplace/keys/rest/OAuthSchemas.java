@@ -75,6 +75,8 @@ final class OAuthSchemas {
             requiredProperties = {"issuer", "token_endpoint", "jwks_uri"})
     record AuthorizationServerMetadata(
             @Schema(format = "uri") String issuer,
+            @Schema(format = "uri", description = "The authorization page (integrations-service's /oauth)")
+            String authorizationEndpoint,
             @Schema(format = "uri") String tokenEndpoint,
             @Schema(format = "uri") String jwksUri,
             @Schema(format = "uri") String revocationEndpoint,

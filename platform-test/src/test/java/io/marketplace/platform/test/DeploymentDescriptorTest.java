@@ -111,6 +111,27 @@ class DeploymentDescriptorTest {
         assertThat(claims, hasItems("account_id", "technical_account", "groups"));
     }
 
+    @Test
+    void signsUsersInOnTheAuthorizationPageWithItsOwnKeycloakClient() {
+        JsonNode page = StreamSupport.stream(realm.get("clients").spliterator(), false)
+                .filter(c -> c.get("clientId").asText().equals("marketplace-authorization-page"))
+                .findFirst().orElseThrow();
+        JsonNode integrations = compose.at("/services/integrations-service/environment");
+        assertThat(integrations.at("/MARKETPLACE_SIGN_IN_OIDC").asText(), equalTo("true"));
+        assertThat(integrations.at("/MARKETPLACE_SIGN_IN_CLIENT_SECRET").asText(), equalTo(page.get("secret").asText()));
+        assertThat(page.get("standardFlowEnabled").asBoolean(), equalTo(true));
+        assertThat(texts(page.get("redirectUris")), hasItem("http://localhost:8081/oauth/signed-in"));
+        List<String> idTokenClaims = new ArrayList<>();
+        page.get("protocolMappers").forEach(mapper -> {
+            if (mapper.at("/config/id.token.claim").asText().equals("true")) {
+                idTokenClaims.add(mapper.at("/config/claim.name").asText());
+            }
+        });
+        assertThat(idTokenClaims, hasItems("accounts", "account_id", "groups"));
+        assertThat(compose.at("/services/keys-service/environment/AUTHORIZATION_ENDPOINT").asText(),
+                equalTo("http://localhost:8081/oauth"));
+    }
+
     private static Properties properties(String service) {
         Properties properties = new Properties();
         try {
