@@ -108,6 +108,7 @@ final class Stack implements AutoCloseable {
         environment.put("KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
         // every replica of keys-service issues tokens under the same name
         environment.put("KEYS_ISSUER", url(Service.KEYS));
+        environment.put("AUTHORIZATION_ENDPOINT", url(Service.INTEGRATIONS) + "/oauth");
         environment.put("PUBLISH_TOKENS_ENABLED", "false");
     }
 
