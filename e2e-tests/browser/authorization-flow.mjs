@@ -90,7 +90,12 @@ async function signInIfAsked(page) {
     await page.fill('#accounts', `${flow.account}, ${flow.account + 1}`);
     await page.click('#sign-in');
   }
-  await page.waitForSelector('#allow');
+  try {
+    await page.waitForSelector('#allow', { timeout: 20000 });
+  } catch (e) {
+    const text = await page.textContent('body').catch(() => '');
+    throw new Error(`no consent page at ${page.url()}: ${String(text).replace(/\s+/g, ' ').slice(0, 600)}`);
+  }
 }
 
 try {

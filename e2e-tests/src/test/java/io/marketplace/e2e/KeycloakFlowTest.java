@@ -113,4 +113,14 @@ class KeycloakFlowTest {
         as(stack, developer, Service.INTEGRATIONS).when().get("/api/v1/integrations/" + id)
                 .then().statusCode(200).body("owner_account_id", equalTo((int) DEVELOPER_ACCOUNT));
     }
+
+    @Test
+    void aUserSignsInOnKeycloaksLoginPageToInstallFromTheDevelopersSite() throws Exception {
+        String developer = keycloak.userToken("developer");
+        String id = MarketplaceSteps.publish(stack, developer, keycloak.userToken("moderator"),
+                "Site" + Long.toString(System.nanoTime(), 36));
+
+        // buyer is an admin of 2002 and 2003 (the realm's accounts claim)
+        BrowserFlows.playAndCheck(stack, developer, id, BUYER_ACCOUNT, Map.of("username", "buyer", "password", "buyer"));
+    }
 }

@@ -84,6 +84,11 @@ final class Stack implements AutoCloseable {
         for (Service service : Service.values()) {
             stack.serviceEnvironment.put(service, Map.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", service.module + "-secret"));
         }
+        // the authorization page signs users in at the realm with its own client, as docker-compose.yml has it
+        stack.serviceEnvironment.put(Service.INTEGRATIONS, Map.of(
+                "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", Service.INTEGRATIONS.module + "-secret",
+                "MARKETPLACE_SIGN_IN_OIDC", "true",
+                "MARKETPLACE_SIGN_IN_CLIENT_SECRET", "authorization-page-secret"));
         return stack;
     }
 

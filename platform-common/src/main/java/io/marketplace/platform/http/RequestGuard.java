@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.config.PlatformConfig;
 import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.problem.ProblemType;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +75,7 @@ public class RequestGuard {
         // Vert.x fails a request before any route handler when it cannot be routed (no Host header, for one), and
         // Quarkus would end such failures without a body; resources' own failures never get here.
         router.route().order(FIRST).failureHandler(ctx -> {
-            if (ctx.response().headWritten()) {
+            if (ctx.response().headWritten() || isSecurityOutcome(ctx.failure())) {
                 ctx.next();
             } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
                 // Vert.x's reasons at this stage ("the 'Host' header is required") are about the request, safe to show
@@ -86,6 +89,15 @@ public class RequestGuard {
                         "An unexpected error occurred; quote error_id when reporting it").withErrorId(errorId));
             }
         });
+    }
+
+    /**
+     * Quarkus security's own answers, which its failure handler gives: a challenge, or the redirect to or back from an
+     * identity provider's login (the authorization page's sign-in).
+     */
+    private static boolean isSecurityOutcome(Throwable failure) {
+        return failure instanceof AuthenticationException || failure instanceof UnauthorizedException
+                || failure instanceof ForbiddenException;
     }
 
     private static long headerBytes(HttpServerRequest request) {
