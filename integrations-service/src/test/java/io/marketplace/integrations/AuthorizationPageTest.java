@@ -338,4 +338,77 @@ class AuthorizationPageTest {
                 .extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/oauth/button.js").then().statusCode(304);
     }
+
+    @Test
+    void passesTheStateThroughUntouchedAndEscapesItOnThePage() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        String session = signIn("Ana", buyer);
+        String state = "\"><script>alert(1)</script>&next=/x?y=1 ü";
+        Map<String, String> redirect = request(id);
+        redirect.put("state", state);
+        String location = decide(session, ticketOf(page(session, redirect)), "allow", buyer)
+                .then().statusCode(303).extract().header("Location");
+        assertThat(queryOf(location), hasEntry("state", state));
+
+        Map<String, String> popup = request(id, "mode", "popup");
+        popup.put("state", state);
+        decide(session, ticketOf(page(session, popup)), "allow", buyer)
+                .then().statusCode(200)
+                .body(not(containsString("<script>alert(1)")))
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    @Test
+    void answersHostileFormsAndParametersWithAPageNeverAnError() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        String session = signIn("Ana", buyer);
+        String ticket = ticketOf(page(session, request(id)));
+
+        decide(session, "not-a-ticket", "allow", buyer).then().statusCode(403).header("Location", nullValue());
+        decide(session, ticket + "." + ticket, "allow", buyer).then().statusCode(403);
+        browser(session).contentType("application/x-www-form-urlencoded").formParam("ticket", ticket)
+                .formParam("account_id", "abc").formParam("decision", "allow")
+                .when().post("/oauth/consent").then().statusCode(400).body(containsString("account_id"));
+        browser(session).contentType("application/x-www-form-urlencoded").formParam("ticket", ticket)
+                .formParam("account_id", Long.toString(buyer))
+                .when().post("/oauth/consent").then().statusCode(400).body(containsString("decision"));
+        browser(session).queryParam("client_id", id).queryParam("client_id", id).queryParam("state", "s")
+                .when().get("/oauth").then().statusCode(400).header("Location", nullValue());
+        String location = browser(session).queryParam("client_id", id).queryParam("state", "a").queryParam("state", "b")
+                .when().get("/oauth").then().statusCode(303).extract().header("Location");
+        assertThat(queryOf(location), hasEntry("error", "invalid_request"));
+        location = page(session, request(id, "state", "x".repeat(2000))).then().statusCode(303).extract().header("Location");
+        assertThat(queryOf(location), hasEntry("error", "invalid_request"));
+        browser(session.substring(0, session.length() - 3) + "abc").queryParams(request(id)).when().get("/oauth")
+                .then().statusCode(303).header("Location", containsString("/oauth/dev-sign-in"));
+        browser(null).contentType("application/x-www-form-urlencoded").formParam("name", "<b>Eve</b>")
+                .formParam("accounts", "1, -2, x").formParam("return", "https://attacker.example.com/")
+                .when().post("/oauth/dev-sign-in").then().statusCode(400).header("Set-Cookie", nullValue())
+                .body(not(containsString("<b>Eve</b>")));
+        browser(null).contentType("application/x-www-form-urlencoded").formParam("name", "Eve")
+                .formParam("accounts", "7").formParam("return", "https://attacker.example.com/")
+                .when().post("/oauth/dev-sign-in").then().statusCode(303).header("Location", endsWith("/oauth"));
+    }
+
+    @Test
+    void installsAnIntegrationWithoutAWidgetThroughThePage() {
+        long owner = newAccount();
+        String id = IntegrationsWithoutAWidgetTest.widgetless(owner, "https://dev.example.com/connect");
+        String version = "/api/v1/integrations/" + id + "/versions/1";
+        Fixtures.asDeveloper(owner).when().post(version + "/review").then().statusCode(200);
+        given().auth().oauth2(TestTokens.user(9_000_001L, false, Roles.MODERATOR)).contentType("application/json")
+                .when().post(version + "/approve").then().statusCode(200);
+        Fixtures.asDeveloper(owner).body(Map.of()).when().post(version + "/publish").then().statusCode(200);
+        long buyer = newAccount();
+        String session = signIn("Ana", buyer);
+
+        String location = decide(session, ticketOf(page(session, request(id))), "allow", buyer)
+                .then().statusCode(303).extract().header("Location");
+
+        assertThat(queryOf(location), hasEntry("code", "issued-code"));
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id", hasItem(id));
+    }
 }

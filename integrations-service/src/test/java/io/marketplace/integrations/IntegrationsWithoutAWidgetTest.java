@@ -30,7 +30,7 @@ class IntegrationsWithoutAWidgetTest {
     private static final String SITE = "https://dev.example.com/connect";
 
     /** A draft that says it has no widget, with its English listing and images; {@code installUrl} may be null. */
-    private static String widgetless(long account, String installUrl) {
+    static String widgetless(long account, String installUrl) {
         Map<String, Object> integration = Fixtures.validIntegration();
         integration.put("languages", List.of("en"));
         String id = asDeveloper(account).body(integration).when().post("/api/v1/integrations")
