@@ -10,7 +10,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -105,26 +104,9 @@ public class BrowserSignIn {
     }
 
     private static void add(Object value, List<Long> accounts) {
-        Long account = null;
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            account = number.longValue();
-        } else if (value instanceof Number number) {
-            account = number.longValue();
-        } else if (value instanceof JsonString text) {
-            account = parse(text.getString());
-        } else if (value instanceof String text) {
-            account = parse(text);
-        }
-        if (account != null && account > 0) {
+        Long account = Caller.accountIdOf(value);
+        if (account != null) {
             accounts.add(account);
-        }
-    }
-
-    private static Long parse(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

@@ -32,7 +32,15 @@ public class Caller {
 
     /** The account the user acts in; a token without a positive {@code account_id} cannot act on account data. */
     public long accountId() {
-        Object claim = token.getClaim(ACCOUNT_ID_CLAIM);
+        Long accountId = accountIdOf(token.getClaim(ACCOUNT_ID_CLAIM));
+        if (accountId == null) {
+            throw ProblemException.forbidden("The token carries no valid account_id claim");
+        }
+        return accountId;
+    }
+
+    /** A claim value naming an account: a positive integer, as a number or a numeric string; null for anything else. */
+    public static Long accountIdOf(Object claim) {
         Long accountId = null;
         if (claim instanceof JsonNumber number && number.isIntegral()) {
             accountId = number.longValue();
@@ -43,10 +51,7 @@ public class Caller {
         } else if (claim instanceof String text) {
             accountId = parse(text);
         }
-        if (accountId == null || accountId <= 0) {
-            throw ProblemException.forbidden("The token carries no valid account_id claim");
-        }
-        return accountId;
+        return accountId == null || accountId <= 0 ? null : accountId;
     }
 
     public boolean isTechnicalAccount() {
