@@ -91,13 +91,13 @@ public class SiteAuthorization {
      */
     @Transactional
     public AuthorizationRequest check(Map<String, List<String>> params, String locale) {
-        String clientId = single(params, "client_id", null);
+        String clientId = single(params, "client_id");
         if (clientId == null || clientId.isBlank()) {
             throw AuthorizationRefused.shown("invalid_request", "client_id is required");
         }
         Integration integration = uuid(clientId).map(integrations::findById)
                 .orElseThrow(() -> AuthorizationRefused.shown("unknown_client", "No integration has client_id " + clientId));
-        String redirectUri = single(params, "redirect_uri", null);
+        String redirectUri = single(params, "redirect_uri");
         if (redirectUri != null && !redirectUri.equals(integration.redirectUri)) {
             throw AuthorizationRefused.shown("redirect_uri_mismatch",
                     "redirect_uri is not the redirect URI registered for this integration");
@@ -120,7 +120,7 @@ public class SiteAuthorization {
         if (state == null) {
             throw AuthorizationRefused.replied(reply, "invalid_request", "state is longer than " + MAX_STATE_LENGTH);
         }
-        if (mode == null && singleOrNull(params, "mode") != null) {
+        if (mode == null) {
             throw AuthorizationRefused.replied(reply, "invalid_request", "mode must be popup or post_message");
         }
         String responseType = singleOrNull(params, "response_type");
@@ -207,16 +207,16 @@ public class SiteAuthorization {
                 throw AuthorizationRefused.replied(request, "access_denied",
                         "The installation was disabled while it was being allowed");
             }
-            throw unavailable(request);
+            throw unavailable();
         } catch (RuntimeException e) {
             if (Neighbours.unreachable(e)) {
-                throw unavailable(request);
+                throw unavailable();
             }
             throw e;
         }
     }
 
-    private static AuthorizationRefused unavailable(AuthorizationRequest request) {
+    private static AuthorizationRefused unavailable() {
         // the installation is made; allowing again reuses it and asks for a code once more
         return AuthorizationRefused.shown(503, "temporarily_unavailable",
                 "The integration is installed, but no code could be issued just now: allow again in a moment");
@@ -239,6 +239,7 @@ public class SiteAuthorization {
                 .findFirst()).map(language -> language.code).orElse(Language.EN.code);
     }
 
+    /** No {@code mode}: a redirect; null for a mode the page does not know. */
     private static Mode mode(String mode) {
         if (mode == null) {
             return Mode.REDIRECT;
@@ -251,12 +252,12 @@ public class SiteAuthorization {
     }
 
     /** The client's own parameters: given twice, nobody can tell which was meant, so the page says so. */
-    private static String single(Map<String, List<String>> params, String name, String absent) {
+    private static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
         if (values.size() > 1) {
             throw AuthorizationRefused.shown("invalid_request", name + " is given more than once");
         }
-        return values.isEmpty() ? absent : values.get(0);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static String singleOrNull(Map<String, List<String>> params, String name) {
