@@ -125,5 +125,9 @@ class KeycloakFlowTest {
         // with an identity provider there is no development sign-in
         given().baseUri(stack.url(Service.INTEGRATIONS)).redirects().follow(false)
                 .when().get("/oauth/dev-sign-in").then().statusCode(404);
+        // a consent form posted without a session is told to start again, not sent to a login that would lose it
+        given().baseUri(stack.url(Service.INTEGRATIONS)).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("ticket", "x").formParam("decision", "allow")
+                .when().post("/oauth/consent").then().statusCode(401);
     }
 }
