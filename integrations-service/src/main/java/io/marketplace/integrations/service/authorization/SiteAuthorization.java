@@ -158,23 +158,27 @@ public class SiteAuthorization {
     @Transactional
     public Consent consent(AuthorizationRequest request, SignedInUser user) {
         limit(request.clientId(), user);
+        AuthorizationRefused unpublished = AuthorizationRefused.replied(request, "unauthorized_client",
+                "The integration is not published in the marketplace");
+        Integration integration = Optional.ofNullable(integrations.snapshot(request.clientId()))
+                .orElseThrow(() -> unpublished); // deleted since the request was checked
         List<Long> accounts = user.adminAccounts();
         Optional<Entry> published = catalog.one(request.clientId(), request.language(), 0).stream().findFirst();
         Entry entry;
         if (published.isPresent()) {
             entry = published.get();
+        } else if (user.administers(integration.ownerAccountId)) {
+            entry = catalog.one(request.clientId(), request.language(), integration.ownerAccountId).stream().findFirst()
+                    .orElseThrow(() -> unpublished);
+            accounts = List.of(integration.ownerAccountId);
         } else {
-            entry = accounts.stream().flatMap(account -> catalog.one(request.clientId(), request.language(), account).stream())
-                    .findFirst().orElseThrow(() -> AuthorizationRefused.replied(request, "unauthorized_client",
-                            "The integration is not published in the marketplace"));
-            long owner = integrations.snapshot(request.clientId()).ownerAccountId;
-            accounts = List.of(owner);
+            throw unpublished;
         }
         Shown shown = new Shown(entry, catalog.images(List.of(entry)).getOrDefault(entry.versionId(), List.of()));
         String ticket = signedValues.sign(TICKET, new Ticket(request, user.subject(),
                 Instant.now().plus(config.ticketLifetime()).getEpochSecond()));
-        return new Consent(request, shown, integrations.ownerCompany(entry.versionId()),
-                List.copyOf(integrations.snapshot(request.clientId()).scopes), accounts, ticket);
+        return new Consent(request, shown, integrations.ownerCompany(entry.versionId()), List.copyOf(integration.scopes),
+                accounts, ticket);
     }
 
     /** The ticket of a consent form, if it is genuine, current, and was made for this user. */
