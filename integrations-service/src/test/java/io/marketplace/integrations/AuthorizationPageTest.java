@@ -40,6 +40,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -410,5 +413,33 @@ class AuthorizationPageTest {
         assertThat(queryOf(location), hasEntry("code", "issued-code"));
         given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
                 .then().statusCode(200).body("installations.integration_id", hasItem(id));
+    }
+
+    @Test
+    void twoAllowsRacingMakeOneInstallationAndTwoCodesOfIt() throws Exception {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        String session = signIn("Ana", buyer);
+        String ticket = ticketOf(page(session, request(id)));
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> answers = List.of(clicks.submit(() -> decide(session, ticket, "allow", buyer)),
+                    clicks.submit(() -> decide(session, ticket, "allow", buyer)));
+            for (Future<Response> answer : answers) {
+                assertThat(queryOf(answer.get().then().statusCode(303).extract().header("Location")),
+                        hasEntry("code", "issued-code"));
+            }
+        } finally {
+            clicks.shutdown();
+        }
+
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.findAll { it.integration_id == '" + id + "' }.size()",
+                        org.hamcrest.Matchers.equalTo(1));
+        neighbours.verify(2, postRequestedFor(urlEqualTo("/internal/v1/authorization-codes"))
+                .withRequestBody(matchingJsonPath("$.client_id", equalTo(id)))
+                .withRequestBody(matchingJsonPath("$.generation", equalTo("1"))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> deliveredEvents(neighbours, "installation.enabled", id).size() == 1);
     }
 }
