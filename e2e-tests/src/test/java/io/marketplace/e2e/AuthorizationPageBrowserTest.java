@@ -1,7 +1,14 @@
 package io.marketplace.e2e;
 
-import io.marketplace.platform.test.TestTokens;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.marketplace.e2e.Stack.Service;
 import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,13 @@ class AuthorizationPageBrowserTest {
         String moderator = TestTokens.user(1, false, Roles.MODERATOR);
         String id = MarketplaceSteps.publish(stack, developer, moderator, "Lead Sync");
 
-        BrowserFlows.playAndCheck(stack, developer, id, DEVELOPER + 5, null);
+        long buyer = DEVELOPER + 5;
+        JsonNode seen = BrowserFlows.playAndCheck(stack, developer, id, buyer, null);
+
+        assertThat(seen.path("post_message").path("referer").asText(), equalTo("account" + buyer));
+        // Allow installed it in the chosen account, as a marketplace install would have
+        given().baseUri(stack.url(Service.INTEGRATIONS)).auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN))
+                .when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id", hasItem(id));
     }
 }

@@ -42,9 +42,10 @@ final class BrowserFlows {
     /**
      * Points the published integration {@code id} at a developer site on a free loopback port, plays every flow as a
      * user who is admin of {@code account} (signing in with {@code login}, username and password, at the identity
-     * provider; null for the development sign-in page), and checks what the site and the standard client got.
+     * provider; null for the development sign-in page), checks what the site and the standard client got, and answers
+     * what the browser saw.
      */
-    static void playAndCheck(Stack stack, String developerToken, String id, long account, Map<String, String> login)
+    static JsonNode playAndCheck(Stack stack, String developerToken, String id, long account, Map<String, String> login)
             throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             throw new IllegalStateException("The browser tests need Debian's chromium (apt-get install chromium"
@@ -100,6 +101,7 @@ final class BrowserFlows {
         // framed by another site: the browser shows nothing of it
         assertThat(seen.path("framed").path("shows_allow").asBoolean(), equalTo(false));
         assertThat(seen.path("framed").path("url").asText(), not(startsWith(stack.url(Service.INTEGRATIONS))));
+        return seen;
     }
 
     /** The exchange gave tokens, and keys-service says the access token is live, for this account. */

@@ -122,6 +122,8 @@ class KeycloakFlowTest {
 
         // buyer is an admin of 2002 and 2003 (the realm's accounts claim)
         BrowserFlows.playAndCheck(stack, developer, id, BUYER_ACCOUNT, Map.of("username", "buyer", "password", "buyer"));
+        as(stack, keycloak.userToken("buyer"), Service.INTEGRATIONS).when().get("/api/v1/marketplace/installed")
+                .then().statusCode(200).body("installations.integration_id", hasItem(id));
         // with an identity provider there is no development sign-in
         given().baseUri(stack.url(Service.INTEGRATIONS)).redirects().follow(false)
                 .when().get("/oauth/dev-sign-in").then().statusCode(404);
