@@ -83,6 +83,7 @@ if [ -z "${MARKETPLACE_SIGN_IN_SECRET:-}" ]; then
   export MARKETPLACE_SIGN_IN_SECRET="$(cat .dev/sign-in.secret)"
 fi
 
+source deploy/service-jvm.sh
 pids=()
 stop_all() {
   trap - INT TERM EXIT
@@ -96,8 +97,13 @@ for i in "${!SERVICES[@]}"; do
   service=${SERVICES[$i]}
   upper=$(echo "${service%-service}" | tr 'a-z' 'A-Z')
   client_secret_var="OIDC_CLIENT_SECRET_$upper"
+  jvm_options=$(service_jvm_options "$service")
+  case "$jvm_options" in
+    *AOTCacheOutput*|*ArchiveClassesAtExit*)
+      echo "$service: first start with this Java and these jars, recording its start-up cache (written when it stops)";;
+  esac
   QUARKUS_HTTP_PORT=${PORTS[$i]} QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET="${!client_secret_var:-unset}" \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -Dvertx.disableURIValidation=true -jar "$service/target/quarkus-app/quarkus-run.jar" \
+    "$SERVICE_JAVA" $jvm_options -jar "$service/target/quarkus-app/quarkus-run.jar" \
     > >(sed -u "s/^/[${service%-service}] /") 2>&1 &
   pids+=($!)
 done

@@ -30,7 +30,7 @@ for i in "${!SERVICES[@]}"; do
     INTEGRATIONS_SERVICE_URL="http://127.0.0.1:${PORTS[0]}" KEYS_SERVICE_URL="http://127.0.0.1:${PORTS[1]}" \
     STATS_SERVICE_URL="http://127.0.0.1:${PORTS[2]}" WEBHOOK_SERVICE_URL="http://127.0.0.1:${PORTS[3]}" \
     MARKETPLACE_OUTBOX_POLL_INTERVAL=200ms MARKETPLACE_OUTBOX_INITIAL_BACKOFF=200ms \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx384m -Dvertx.disableURIValidation=true \
+    "$SERVICE_JAVA" $(service_jvm_options "${SERVICES[$i]}") \
     ${BENCH_PROFILE_DIR:+-XX:StartFlightRecording=filename=$BENCH_PROFILE_DIR/${SERVICES[$i]}.jfr,settings=profile,jdk.ExecutionSample#period=2ms} -jar "${SERVICES[$i]}/target/quarkus-app/quarkus-run.jar" \
     > "$WORK/${SERVICES[$i]}.log" 2>&1 &
   PIDS+=($!)

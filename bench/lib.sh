@@ -2,6 +2,7 @@
 # Source it after `cd` to the repository root; it sets WORK (a temporary directory) and PID, and cleans up on exit
 # (BENCH_KEEP_DB=1 keeps the database afterwards, to look at query plans).
 set -euo pipefail
+source deploy/service-jvm.sh
 BENCH_DB=marketplace_bench
 WORK=$(mktemp -d)
 PID=
@@ -24,7 +25,7 @@ start_service() {
     QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
     MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION="$WORK/issuer/private.pem" KEYS_SERVICE_URL=http://127.0.0.1:1 \
     PUBLISH_TOKENS_ENABLED=false "$@" \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -Dvertx.disableURIValidation=true -jar "$module/target/quarkus-app/quarkus-run.jar" \
+    "$SERVICE_JAVA" $(service_jvm_options "$module") -jar "$module/target/quarkus-app/quarkus-run.jar" \
     > "$WORK/service.log" 2>&1 &
   PID=$!
   until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do

@@ -2,7 +2,9 @@
 # Benchmark (issue 20): start-up. Each service alone, on a database already migrated (a restart), from the process's
 # start to /q/health/ready answering 200, with its RSS at that moment and Quarkus's own "started in"; then the four
 # started at once, as ./run.sh starts them, until all four are ready. Target: < 2 s each alone, < 6 s for the four,
-# RSS < 200 MB each. Usage: bench/startup.sh [runs]   (default 3; JAVA_HOME chooses the Java, as for ./run.sh)
+# RSS < 200 MB each. The services start as ./run.sh starts them (deploy/service-jvm.sh), from their start-up caches;
+# SERVICE_START_CACHE=off measures without them. Usage: bench/startup.sh [runs]   (default 3; JAVA_HOME chooses the
+# Java, as for ./run.sh)
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 RUNS="${1:-3}"
@@ -30,7 +32,7 @@ launch() {
     KEYS_SERVICE_URL=http://127.0.0.1:${PORTS[1]} STATS_SERVICE_URL=http://127.0.0.1:${PORTS[2]} \
     WEBHOOK_SERVICE_URL=http://127.0.0.1:${PORTS[3]} INTEGRATIONS_SERVICE_URL=http://127.0.0.1:${PORTS[0]} \
     PUBLISH_TOKENS_ENABLED=false \
-    "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:--Xmx512m} -Dvertx.disableURIValidation=true \
+    "$SERVICE_JAVA" $(service_jvm_options "${SERVICES[$i]}") \
     -jar "${SERVICES[$i]}/target/quarkus-app/quarkus-run.jar" > "$WORK/${SERVICES[$i]}.log" 2>&1 &
   LAUNCHED=$!
   PIDS+=("$LAUNCHED")
@@ -51,10 +53,10 @@ stop() {
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# the first start migrates each schema; it is not measured
+# the first start migrates each schema and records each start-up cache (deploy/service-jvm.sh); it is not measured
 for i in "${!SERVICES[@]}"; do launch "$i"; await_ready "$i" "$LAUNCHED"; stop "$LAUNCHED"; done
 
-echo "start-up on $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n 1), ${JAVA_OPTS:--Xmx512m}, $RUNS runs"
+echo "start-up on Java $SERVICE_JAVA_VERSION, $SERVICE_JAVA_OPTS, start-up cache ${SERVICE_START_CACHE:-on}, $RUNS runs"
 for i in "${!SERVICES[@]}"; do
   times=()
   for run in $(seq "$RUNS"); do

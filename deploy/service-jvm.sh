@@ -1,0 +1,35 @@
+# How a service's JVM is started outside a container: sourced by run.sh and the benchmarks, so they all start the
+# services the same way. Sets SERVICE_JAVA; service_jvm_options <module> prints the options for that module's jar.
+#
+# The jars are packaged as Quarkus's aot-jar (every class on the JDK's class path), so the JVM can keep what start-up
+# loads in a cache file: on Java 25+ an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles), on
+# Java 17-24 a dynamic CDS archive. The first start with a given Java and given jars records it (a slower start, and
+# a stop that takes a few seconds more while the JVM writes the file); the starts after it read it. A jar newer than
+# the file, or another Java, records a new one. SERVICE_START_CACHE=off starts without it. One process records at a
+# time: start replicas of a module only once its cache exists.
+SERVICE_JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# A small initial heap and the serial collector: on two cores they keep each service under 200 MB of RSS after start
+# without costing throughput (README, "Start-up"). JAVA_OPTS replaces them.
+SERVICE_JAVA_OPTS="${JAVA_OPTS:--Xmx512m -Xms32m -XX:+UseSerialGC}"
+SERVICE_JAVA_VERSION=$("$SERVICE_JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}')
+
+service_jvm_options() {
+  local module=$1
+  # RequestGuard validates URLs itself and answers a malformed one with a problem (Vert.x would send a bare 400)
+  echo "$SERVICE_JAVA_OPTS -Dvertx.disableURIValidation=true $(service_start_cache_options "$module")"
+}
+
+service_start_cache_options() {
+  local module=$1 feature=${SERVICE_JAVA_VERSION%%[.+-]*} cache dir
+  [ "${SERVICE_START_CACHE:-on}" != off ] || return 0
+  dir="$module/target/jvm-start-cache"
+  mkdir -p "$dir"
+  if [ "$feature" -ge 25 ]; then cache="$dir/$SERVICE_JAVA_VERSION.aot"; else cache="$dir/$SERVICE_JAVA_VERSION.jsa"; fi
+  if [ -s "$cache" ] && [ -z "$(find "$module/target/quarkus-app" -name '*.jar' -newer "$cache" -print -quit)" ]; then
+    if [ "$feature" -ge 25 ]; then echo "-XX:AOTCache=$cache"; else echo "-XX:SharedArchiveFile=$cache"; fi
+  else
+    rm -f "$cache"
+    # recording warns about each class it cannot keep (generated proxies, JFR events): expected, so not shown
+    if [ "$feature" -ge 25 ]; then echo "-XX:AOTCacheOutput=$cache -Xlog:aot=error"; else echo "-XX:ArchiveClassesAtExit=$cache -Xlog:cds=error"; fi
+  fi
+}
