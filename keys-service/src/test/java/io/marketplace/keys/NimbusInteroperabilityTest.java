@@ -6,12 +6,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -33,6 +37,7 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** keys-service spoken to by an independent OAuth 2.0 / JOSE library (Nimbus), not by hand-written requests. */
@@ -72,6 +77,13 @@ class NimbusInteroperabilityTest {
         assertThat(claims.getStringClaim("client_id"), equalTo(client.clientId().toString()));
         assertThat(claims.getLongClaim("account_id"), equalTo(5005L));
         assertThat(claims.getIssuer(), equalTo("marketplace-keys-service"));
+        assertThat(claims.getSubject(), equalTo("5005"));
+        assertThat(claims.getClaims().keySet(), equalTo(Set.of("iss", "sub", "aud", "iat", "exp", "jti", "client_id",
+                "scope", "gid", "account_id")));
+        assertThat(claims.getExpirationTime().after(claims.getIssueTime()), equalTo(true));
+        JWSHeader header = SignedJWT.parse(first.getAccessToken().getValue()).getHeader();
+        assertThat(header.getType(), equalTo(JOSEObjectType.JWT));
+        assertThat(header.getKeyID(), notNullValue());
     }
 
     private static Tokens success(AuthorizationServerMetadata metadata, ClientSecretBasic authentication,

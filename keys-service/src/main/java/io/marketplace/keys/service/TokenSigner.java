@@ -1,23 +1,24 @@
 package io.marketplace.keys.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.keys.config.KeysConfig;
 import io.marketplace.keys.persistence.SigningKeyRepository.StoredKey;
 import io.marketplace.keys.persistence.SigningKeyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -45,6 +46,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 public class TokenSigner {
 
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     SigningKeyRepository keys;
@@ -57,7 +59,8 @@ public class TokenSigner {
 
     private volatile ActiveKey active;
 
-    private record ActiveKey(String kid, PrivateKey privateKey, Instant createdAt) {
+    /** {@code header}: the JWS header every token it signs carries, encoded once. */
+    private record ActiveKey(String kid, PrivateKey privateKey, Instant createdAt, String header) {
     }
 
     void ensureKey(@Observes StartupEvent start) {
@@ -83,22 +86,38 @@ public class TokenSigner {
     public static final String SCOPE = "scope";
     public static final String GRANT_ID = "gid";
 
-    /** Signs an access token with the active key; answers the token and the kid that signed it. */
+    /**
+     * Signs an access token with the active key (a JWS in compact form, RFC 7515); answers the token and the kid that
+     * signed it. Written here rather than with a JWT builder: the builder read its defaults from the configuration at
+     * every call, which cost the token endpoint about half as much again as the signature itself.
+     */
     public Signed sign(AccessToken token) {
-        JwtClaimsBuilder claims = Jwt.claims()
-                .subject(token.subject())
-                .audience(config.audience())
-                .issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
-                .claim("jti", UUID.randomUUID().toString())
-                .claim(CLIENT_ID, token.clientId().toString())
-                .claim(SCOPE, token.scope())
-                .claim(GRANT_ID, token.grantId().toString());
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", config.issuer());
+        claims.put("sub", token.subject());
+        claims.put("aud", config.audience());
+        claims.put("iat", token.issuedAt().getEpochSecond());
+        claims.put("exp", token.expiresAt().getEpochSecond());
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put(CLIENT_ID, token.clientId().toString());
+        if (token.scope() != null) {
+            claims.put(SCOPE, token.scope());
+        }
+        claims.put(GRANT_ID, token.grantId().toString());
         if (token.accountId() != null) {
-            claims.claim(ACCOUNT_ID, token.accountId());
+            claims.put(ACCOUNT_ID, token.accountId());
         }
         ActiveKey key = activeKey();
-        return new Signed(claims.issuer(config.issuer()).jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256)
-                .sign(key.privateKey()), key.kid());
+        try {
+            String signingInput = key.header() + "." + B64URL.encodeToString(JSON.writeValueAsBytes(claims));
+            // ES256 signatures are R || S, 32 bytes each (RFC 7518 section 3.4), which the P1363 format gives as is
+            Signature es256 = Signature.getInstance("SHA256withECDSAinP1363Format");
+            es256.initSign(key.privateKey());
+            es256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return new Signed(signingInput + "." + B64URL.encodeToString(es256.sign()), key.kid());
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot sign an access token", e);
+        }
     }
 
     public record Signed(String token, String kid) {
@@ -175,10 +194,23 @@ public class TokenSigner {
         ActiveKey key = active;
         if (key == null) {
             StoredKey stored = QuarkusTransaction.requiringNew().call(() -> keys.active().orElseThrow());
-            key = new ActiveKey(stored.kid(), privateKey(cipher.decrypt(stored.privateKeyEnc())), stored.createdAt());
+            key = new ActiveKey(stored.kid(), privateKey(cipher.decrypt(stored.privateKeyEnc())), stored.createdAt(),
+                    header(stored.kid()));
             active = key;
         }
         return key;
+    }
+
+    private static String header(String kid) {
+        try {
+            Map<String, String> header = new LinkedHashMap<>();
+            header.put("kid", kid);
+            header.put("typ", "JWT");
+            header.put("alg", "ES256");
+            return B64URL.encodeToString(JSON.writeValueAsBytes(header));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private StoredKey newKey() {
