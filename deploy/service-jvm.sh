@@ -8,8 +8,8 @@
 # the file, or another Java, records a new one. SERVICE_START_CACHE=off starts without it. One process records at a
 # time: start replicas of a module only once its cache exists.
 SERVICE_JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# A small initial heap and the serial collector: on two cores they keep each service under 200 MB of RSS after start
-# without costing throughput (README, "Start-up"). JAVA_OPTS replaces them.
+# A small initial heap and the serial collector: on two cores they keep each service near 200 MB of RSS after start
+# (250 MB with G1's default initial heap) without costing throughput (README, "Start-up"). JAVA_OPTS replaces them.
 SERVICE_JAVA_OPTS="${JAVA_OPTS:--Xmx512m -Xms32m -XX:+UseSerialGC}"
 SERVICE_JAVA_VERSION=$("$SERVICE_JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}')
 
