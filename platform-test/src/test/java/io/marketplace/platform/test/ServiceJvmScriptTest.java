@@ -1,0 +1,100 @@
+package io.marketplace.platform.test;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * deploy/service-jvm.sh decides how ./run.sh and the benchmarks start a service's JVM: its defaults, and whether the
+ * start records the start-up cache or reads it. Tried here on a stand-in module, with the Java running the tests.
+ */
+class ServiceJvmScriptTest {
+
+    private static final Path SCRIPT = Path.of("..", "deploy", "service-jvm.sh").toAbsolutePath().normalize();
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void recordsTheCacheOnTheFirstStartAndReadsItAfterwards() throws Exception {
+        Path jar = module();
+        String first = options(Map.of());
+        assertThat(first, containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+
+        Path cache = cacheFile(first);
+        Files.writeString(cache, "recorded");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        String next = options(Map.of());
+        assertThat(next, containsString((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + work.relativize(cache)));
+        assertThat(next, not(containsString("Output")));
+        assertThat(next, not(containsString("AtExit")));
+    }
+
+    @Test
+    void recordsAgainOnceAJarIsNewerThanTheCache() throws Exception {
+        Path jar = module();
+        Path cache = cacheFile(options(Map.of()));
+        Files.writeString(cache, "recorded");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+
+        assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+        assertThat("the stale cache is gone", Files.exists(cache), equalTo(false));
+    }
+
+    @Test
+    void startsWithoutACacheWhenItIsTurnedOff() throws Exception {
+        module();
+        String options = options(Map.of("SERVICE_START_CACHE", "off"));
+        assertThat(options, not(containsString("AOTCache")));
+        assertThat(options, not(containsString("SharedArchiveFile")));
+        assertThat(options, not(containsString("ArchiveClassesAtExit")));
+    }
+
+    @Test
+    void defaultsToTheSerialCollectorAndASmallInitialHeapWhichJavaOptsReplace() throws Exception {
+        module();
+        assertThat(options(Map.of()), startsWith("-Xmx512m -Xms32m -XX:+UseSerialGC -Dvertx.disableURIValidation=true "));
+        assertThat(options(Map.of("JAVA_OPTS", "-Xmx64m")), startsWith("-Xmx64m -Dvertx.disableURIValidation=true "));
+    }
+
+    private Path module() throws IOException {
+        Path app = Files.createDirectories(work.resolve("some-service/target/quarkus-app"));
+        return Files.writeString(app.resolve("quarkus-run.jar"), "stand-in");
+    }
+
+    /** The file a recording option names, relative to the work directory. */
+    private Path cacheFile(String options) {
+        String flag = AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+        String rest = options.substring(options.indexOf(flag) + flag.length());
+        return work.resolve(rest.split(" ")[0]);
+    }
+
+    private String options(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "source \"$0\" && service_jvm_options some-service", SCRIPT.toString())
+                .directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("SERVICE_START_CACHE");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat("bash exited in time", process.waitFor(30, TimeUnit.SECONDS), equalTo(true));
+        assertThat(output, process.exitValue(), equalTo(0));
+        return output;
+    }
+}
