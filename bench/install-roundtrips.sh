@@ -9,6 +9,8 @@
 # marketplace_bench. BENCH_PROFILE_DIR=dir records each service with JFR into dir/<service>.jfr, BENCH_LOGS_DIR=dir
 # keeps the services' logs. Usage: bench/install-roundtrips.sh [accounts, default 2000]
 cd "$(dirname "$0")/.."
+# a JVM that writes its start-up cache when it stops writes no flight recording then: profile without the cache
+[ -z "${BENCH_PROFILE_DIR:-}" ] || export SERVICE_START_CACHE=off
 source bench/lib.sh
 ACCOUNTS="${1:-2000}"
 SERVICES=(integrations-service keys-service stats-service webhook-service)
