@@ -20,16 +20,32 @@ service_jvm_options() {
 }
 
 service_start_cache_options() {
-  local module=$1 feature=${SERVICE_JAVA_VERSION%%[.+-]*} cache dir
+  local module=$1 feature=${SERVICE_JAVA_VERSION%%[.+-]*} cache dir read
   [ "${SERVICE_START_CACHE:-on}" != off ] || return 0
   dir="$module/target/jvm-start-cache"
   mkdir -p "$dir"
-  if [ "$feature" -ge 25 ]; then cache="$dir/$SERVICE_JAVA_VERSION.aot"; else cache="$dir/$SERVICE_JAVA_VERSION.jsa"; fi
-  if [ -s "$cache" ] && [ -z "$(find "$module/target/quarkus-app" -name '*.jar' -newer "$cache" -print -quit)" ]; then
-    if [ "$feature" -ge 25 ]; then echo "-XX:AOTCache=$cache"; else echo "-XX:SharedArchiveFile=$cache"; fi
+  if [ "$feature" -ge 25 ]; then
+    cache="$dir/$SERVICE_JAVA_VERSION.aot" read="-XX:AOTCache=$dir/$SERVICE_JAVA_VERSION.aot"
   else
-    rm -f "$cache"
+    cache="$dir/$SERVICE_JAVA_VERSION.jsa" read="-XX:SharedArchiveFile=$dir/$SERVICE_JAVA_VERSION.jsa"
+  fi
+  if [ -s "$cache" ] && [ -z "$(find "$module/target/quarkus-app" -name '*.jar' -newer "$cache" -print -quit)" ] \
+      && service_start_cache_usable "$module" "$cache" "$read"; then
+    echo "$read"
+  else
+    rm -f "$cache" "$cache.checked"
     # recording warns about each class it cannot keep (generated proxies, JFR events): expected, so not shown
     if [ "$feature" -ge 25 ]; then echo "-XX:AOTCacheOutput=$cache -Xlog:aot=error"; else echo "-XX:ArchiveClassesAtExit=$cache -Xlog:cds=error"; fi
   fi
+}
+
+# A file cut short while it was written (the recording JVM killed with -9) crashes Java 17 at every start instead of
+# being ignored, and one the JVM cannot read at all would never be recorded again: so each new file is tried once, by
+# a JVM that only starts and stops, before a service reads it. That JVM must say it shares classes, and no error.
+service_start_cache_usable() {
+  local module=$1 cache=$2 read=$3 output
+  [ "$cache.checked" -nt "$cache" ] && return 0
+  output=$("$SERVICE_JAVA" "$read" -cp "$module/target/quarkus-app/quarkus-run.jar" -version 2>&1) || return 1
+  case "$output" in *"[error"*) return 1 ;; *", sharing"*) ;; *) return 1 ;; esac
+  touch "$cache.checked"
 }
