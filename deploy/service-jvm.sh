@@ -20,22 +20,26 @@ service_jvm_options() {
 }
 
 service_start_cache_options() {
-  local module=$1 feature=${SERVICE_JAVA_VERSION%%[.+-]*} cache dir read
+  local module=$1 cache read record
   [ "${SERVICE_START_CACHE:-on}" != off ] || return 0
-  dir="$module/target/jvm-start-cache"
-  mkdir -p "$dir"
-  if [ "$feature" -ge 25 ]; then
-    cache="$dir/$SERVICE_JAVA_VERSION.aot" read="-XX:AOTCache=$dir/$SERVICE_JAVA_VERSION.aot"
+  mkdir -p "$module/target/jvm-start-cache"
+  cache="$module/target/jvm-start-cache/$SERVICE_JAVA_VERSION"
+  # recording warns about each class it cannot keep (generated proxies, JFR events): expected, so not shown
+  if [ "${SERVICE_JAVA_VERSION%%[.+-]*}" -ge 25 ]; then
+    cache="$cache.aot"
+    read="-XX:AOTCache=$cache"
+    record="-XX:AOTCacheOutput=$cache -Xlog:aot=error"
   else
-    cache="$dir/$SERVICE_JAVA_VERSION.jsa" read="-XX:SharedArchiveFile=$dir/$SERVICE_JAVA_VERSION.jsa"
+    cache="$cache.jsa"
+    read="-XX:SharedArchiveFile=$cache"
+    record="-XX:ArchiveClassesAtExit=$cache -Xlog:cds=error"
   fi
   if [ -s "$cache" ] && [ -z "$(find "$module/target/quarkus-app" -name '*.jar' -newer "$cache" -print -quit)" ] \
       && service_start_cache_usable "$module" "$cache" "$read"; then
     echo "$read"
   else
     rm -f "$cache" "$cache.checked"
-    # recording warns about each class it cannot keep (generated proxies, JFR events): expected, so not shown
-    if [ "$feature" -ge 25 ]; then echo "-XX:AOTCacheOutput=$cache -Xlog:aot=error"; else echo "-XX:ArchiveClassesAtExit=$cache -Xlog:cds=error"; fi
+    echo "$record"
   fi
 }
 
