@@ -246,11 +246,13 @@ class TokenEndpointTest {
     }
 
     @Test
-    void refusesAnotherClientsRefreshToken() {
+    void refusesAnotherClientsRefreshTokenWithoutSpendingIt() {
         RegisteredClient client = client();
         String refreshToken = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
 
         refresh(client(), refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
+        // another client cannot use it, nor make its owner lose it
+        refresh(client, refreshToken).statusCode(200).body("refresh_token", not(equalTo(refreshToken)));
     }
 
     @ParameterizedTest

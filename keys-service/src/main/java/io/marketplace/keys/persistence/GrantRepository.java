@@ -146,9 +146,41 @@ public class GrantRepository {
         });
     }
 
-    public void markRefreshTokenUsed(String hash) {
-        entityManager.createNativeQuery("UPDATE refresh_token SET used_at = now() WHERE token_hash = ?1")
-                .setParameter(1, hash).executeUpdate();
+    /** The grant a refresh token was rotated under: what the new access token carries. */
+    public record Rotated(UUID grantId, long accountId, String scope) {
+    }
+
+    /**
+     * A refresh in one statement: if the token is unused and unexpired and its grant is the client's and unrevoked,
+     * marks it used and stores {@code successorHash} under the same grant. Locks as {@link #lockRefreshToken} does and
+     * in the same order (the token's row, then the grant's shared), so concurrent uses of one token queue on its row
+     * and none of them holds the grant while waiting. Empty when the token does not qualify: nothing was written, and
+     * {@link #lockRefreshToken} tells why.
+     */
+    public Optional<Rotated> rotateRefreshToken(String hash, UUID clientId, String successorHash,
+            Instant successorExpiresAt) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        WITH token AS (
+                            SELECT token_hash, grant_id FROM refresh_token
+                            WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > now() FOR UPDATE
+                        ), grant_row AS (
+                            SELECT g.id, g.account_id, g.scope FROM token_grant g JOIN token t ON g.id = t.grant_id
+                            WHERE g.client_id = ?2 AND g.revoked_at IS NULL FOR SHARE OF g
+                        ), used AS (
+                            UPDATE refresh_token r SET used_at = now() FROM grant_row g
+                            WHERE r.token_hash = ?1 AND r.grant_id = g.id
+                            RETURNING g.id, g.account_id, g.scope
+                        ), successor AS (
+                            INSERT INTO refresh_token (token_hash, grant_id, expires_at) SELECT ?3, id, ?4 FROM used
+                        )
+                        SELECT id, account_id, scope FROM used""")
+                .setParameter(1, hash).setParameter(2, clientId).setParameter(3, successorHash)
+                .setParameter(4, utc(successorExpiresAt))
+                .getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] c = (Object[]) row;
+            return new Rotated((UUID) c[0], ((Number) c[1]).longValue(), (String) c[2]);
+        });
     }
 
     public void savePublishKey(UUID id, UUID clientId, UUID grantId, String keyHash, String prefix) {

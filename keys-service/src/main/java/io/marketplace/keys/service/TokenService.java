@@ -5,9 +5,9 @@ import io.marketplace.keys.persistence.CredentialRepository;
 import io.marketplace.keys.persistence.CredentialRepository.Client;
 import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.keys.persistence.GrantRepository.Code;
-import io.marketplace.keys.persistence.GrantRepository.Grant;
 import io.marketplace.keys.persistence.GrantRepository.PublishKey;
 import io.marketplace.keys.persistence.GrantRepository.RefreshToken;
+import io.marketplace.keys.persistence.GrantRepository.Rotated;
 import io.marketplace.keys.service.TokenSigner.AccessToken;
 import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
@@ -148,21 +148,26 @@ public class TokenService {
     }
 
     private TokenAnswer refresh(Client client, Map<String, String> params) {
-        String token = required(params, "refresh_token");
-        RefreshToken stored = grants.lockRefreshToken(Secrets.sha256(token))
+        String tokenHash = Secrets.sha256(required(params, "refresh_token"));
+        String successor = newRefreshToken();
+        Instant now = Instant.now();
+        Rotated rotated = grants.rotateRefreshToken(tokenHash, client.clientId(), Secrets.sha256(successor),
+                        now.plus(config.refreshTokenLifetime()))
+                .orElseThrow(() -> refreshRefused(client, tokenHash));
+        return answer(rotated.grantId(), client.clientId(), rotated.accountId(), rotated.scope(), successor, now);
+    }
+
+    /** Why a refresh token did not rotate; a token used before revokes its whole grant. */
+    private OAuthException refreshRefused(Client client, String tokenHash) {
+        RefreshToken stored = grants.lockRefreshToken(tokenHash)
                 .filter(refresh -> refresh.grant().clientId().equals(client.clientId()))
                 .orElseThrow(() -> OAuthException.invalidGrant("The refresh token is not valid for this client"));
-        Grant grant = stored.grant();
         if (stored.usedAt() != null) {
             // a refresh token is single use: seeing one again means it leaked, so the whole grant goes
-            grants.revokeGrant(grant.id());
-            throw OAuthException.invalidGrant("The refresh token was already used; the grant is revoked");
+            grants.revokeGrant(stored.grantId());
+            return OAuthException.invalidGrant("The refresh token was already used; the grant is revoked");
         }
-        if (grant.revokedAt() != null || stored.expiresAt().isBefore(Instant.now())) {
-            throw OAuthException.invalidGrant("The refresh token has expired or was revoked");
-        }
-        grants.markRefreshTokenUsed(stored.hash());
-        return issue(grant.id(), client.clientId(), grant.accountId(), grant.scope());
+        return OAuthException.invalidGrant("The refresh token has expired or was revoked");
     }
 
     /** A publish key buys a short-lived token that may only push versions of its integration. */
@@ -180,12 +185,20 @@ public class TokenService {
     }
 
     private TokenAnswer issue(UUID grantId, UUID clientId, long accountId, String scope) {
+        String refresh = newRefreshToken();
         Instant now = Instant.now();
+        grants.saveRefreshToken(Secrets.sha256(refresh), grantId, now.plus(config.refreshTokenLifetime()));
+        return answer(grantId, clientId, accountId, scope, refresh, now);
+    }
+
+    private TokenAnswer answer(UUID grantId, UUID clientId, long accountId, String scope, String refresh, Instant now) {
         String access = signer.sign(new AccessToken(Long.toString(accountId), clientId, accountId, scope, grantId, now,
                 now.plus(config.accessTokenLifetime()))).token();
-        String refresh = REFRESH_PREFIX + Secrets.random(32);
-        grants.saveRefreshToken(Secrets.sha256(refresh), grantId, now.plus(config.refreshTokenLifetime()));
         return new TokenAnswer("Bearer", config.accessTokenLifetime().toSeconds(), access, refresh, now.getEpochSecond());
+    }
+
+    private static String newRefreshToken() {
+        return REFRESH_PREFIX + Secrets.random(32);
     }
 
     private static void checkPkce(Code code, String verifier) {
