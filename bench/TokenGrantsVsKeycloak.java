@@ -1,3 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,7 +17,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,8 +30,9 @@ import java.util.regex.Pattern;
 /**
  * Refresh-token grants with rotation, keys-service and Keycloak side by side: the same workers, each walking its own
  * chain of refresh tokens (a code exchange at keys-service, a password grant at Keycloak to start it), in alternating
- * rounds. Per round it prints grants/s, p50, p99, and the CPU milliseconds the server process spent per grant (from
- * /proc/<pid>/stat); at the end, the median round of each and the ratios.
+ * rounds, each worker on one keep-alive connection. Per round it prints grants/s, p50, p99, the CPU milliseconds the
+ * server process spent per grant (from /proc/<pid>/stat) and those of the load generator; at the end, the median round
+ * of each and the ratios.
  * Run by bench/token-grants-vs-keycloak.sh:
  *   java bench/TokenGrantsVsKeycloak.java <keys-url> <keys-pid> <service-token> <admin-token> <keycloak-url> <keycloak-pid>
  *        <workers> <seconds> <rounds> <warm-up seconds>
@@ -43,7 +55,8 @@ public class TokenGrantsVsKeycloak {
     record Chain(String tokenUrl, String clientFields, String[] refreshToken) {
     }
 
-    record Round(String server, int grants, double seconds, double p50, double p99, double cpuMillisPerGrant) {
+    record Round(String server, int grants, double seconds, double p50, double p99, double cpuMillisPerGrant,
+            double generatorCpuMillisPerGrant) {
         double perSecond() {
             return grants / seconds;
         }
@@ -116,8 +129,9 @@ public class TokenGrantsVsKeycloak {
                 Round result = measure(server, workers, seconds);
                 results.add(result);
                 System.out.printf("round %d  %-12s refresh grants %6.0f /s   p50 %5.1f ms   p99 %5.1f ms   CPU %5.2f ms/grant"
-                        + "   (%d in %.1f s)%n", round, server.name(), result.perSecond(), result.p50(), result.p99(),
-                        result.cpuMillisPerGrant(), result.grants(), result.seconds());
+                        + "   (%d in %.1f s; load generator %.2f ms/grant)%n", round, server.name(), result.perSecond(),
+                        result.p50(), result.p99(), result.cpuMillisPerGrant(), result.grants(), result.seconds(),
+                        result.generatorCpuMillisPerGrant());
             }
         }
         Round keysMedian = median(results, "keys-service");
@@ -145,19 +159,21 @@ public class TokenGrantsVsKeycloak {
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long cpuBefore = cpuTicks(server.pid());
+        long generatorBefore = cpuTicks(ProcessHandle.current().pid());
         long started = System.nanoTime();
         long deadline = started + seconds * 1_000_000_000L;
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (Chain chain : chains) {
             futures.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
-                    String answer = post(chain.tokenUrl(), null, "application/x-www-form-urlencoded",
-                            "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(chain.refreshToken()[0],
-                                    StandardCharsets.UTF_8) + chain.clientFields(), 200);
-                    latencies.add(System.nanoTime() - t0);
-                    chain.refreshToken()[0] = field(answer, "refresh_token");
+                try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(chain.tokenUrl()))) {
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        String answer = connection.postForm("grant_type=refresh_token&refresh_token="
+                                + URLEncoder.encode(chain.refreshToken()[0], StandardCharsets.UTF_8) + chain.clientFields());
+                        latencies.add(System.nanoTime() - t0);
+                        chain.refreshToken()[0] = field(answer, "refresh_token");
+                    }
                 }
                 return latencies;
             }));
@@ -168,11 +184,13 @@ public class TokenGrantsVsKeycloak {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         long cpuAfter = cpuTicks(server.pid());
+        long generatorAfter = cpuTicks(ProcessHandle.current().pid());
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         double cpuMillis = (cpuAfter - cpuBefore) * 1000.0 / CLOCK_TICKS_PER_SECOND;
+        double generatorMillis = (generatorAfter - generatorBefore) * 1000.0 / CLOCK_TICKS_PER_SECOND;
         return new Round(server.name(), sorted.length, elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                cpuMillis / Math.max(1, sorted.length));
+                cpuMillis / Math.max(1, sorted.length), generatorMillis / Math.max(1, sorted.length));
     }
 
     /** User plus system time of the process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
@@ -208,11 +226,102 @@ public class TokenGrantsVsKeycloak {
         return response.body();
     }
 
+    private static final Map<String, Pattern> FIELDS = new ConcurrentHashMap<>();
+
     private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        Matcher matcher = FIELDS.computeIfAbsent(name, n -> Pattern.compile("\"" + n + "\"\\s*:\\s*\"([^\"]+)\""))
+                .matcher(json);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return matcher.group(1);
+    }
+
+    /**
+     * One worker's keep-alive HTTP/1.1 connection to a token endpoint, written and read by hand. The JDK's HttpClient
+     * spent about 1.1 ms of CPU per request, as much as keys-service itself, on the same two cores: a generator that
+     * costly measures itself as much as the servers, and caps the faster one most.
+     */
+    static final class KeepAliveConnection implements AutoCloseable {
+        private final URI endpoint;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        KeepAliveConnection(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        /** POSTs a form and answers the body of a 200; anything else fails the round. */
+        String postForm(String form) throws IOException {
+            if (socket == null) {
+                socket = new Socket(endpoint.getHost(), endpoint.getPort());
+                socket.setTcpNoDelay(true);
+                in = new BufferedInputStream(socket.getInputStream());
+                out = new BufferedOutputStream(socket.getOutputStream());
+            }
+            byte[] body = form.getBytes(StandardCharsets.US_ASCII);
+            out.write(("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":"
+                    + endpoint.getPort() + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = line();
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            String answer = new String(chunked ? chunks() : in.readNBytes(length), StandardCharsets.UTF_8);
+            if (close) {
+                close();
+            }
+            if (!statusLine.startsWith("HTTP/1.1 200")) {
+                throw new IllegalStateException(endpoint + " answered " + statusLine + ": " + answer);
+            }
+            return answer;
+        }
+
+        private byte[] chunks() throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                body.write(in.readNBytes(size));
+                line();
+            }
+            while (!line().isEmpty()) {
+                // trailers
+            }
+            return body.toByteArray();
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed by " + endpoint);
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
+        }
     }
 }
