@@ -4,7 +4,8 @@
 # alternating rounds. Prints per round grants/s, p50, p99 and each server process's CPU milliseconds per grant, then
 # the ratios. Target: keys-service >= 3x Keycloak's grants/s, p99 < 40 ms, <= 1/3 of its CPU per grant.
 # Usage: bench/token-grants-vs-keycloak.sh [workers] [seconds per round] [rounds] [warm-up seconds]   (default 16 10 3 30)
-# JAVA_HOME picks the Java of both servers (default: the newest 21+ under /usr/lib/jvm; Keycloak 26 needs 21+).
+# JAVA_HOME picks the Java of both servers (default: the newest 21+ under /usr/lib/jvm; Keycloak 26 needs 21+);
+# JAVA_OPTS, as for ./run.sh, applies to keys-service only: Keycloak keeps its distribution's options.
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 WORKERS="${1:-16}"
@@ -58,7 +59,8 @@ cat > "$WORK/keycloak/data/import/bench-realm.json" <<'REALM'
 REALM
 PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $KEYCLOAK_DB" \
   -c "CREATE DATABASE $KEYCLOAK_DB"
-"$WORK/keycloak/bin/kc.sh" start --import-realm --http-enabled=true --http-host=127.0.0.1 --http-port=$KEYCLOAK_PORT \
+# kc.sh replaces its own JVM options with JAVA_OPTS when set: options meant for keys-service must not reach Keycloak
+env -u JAVA_OPTS "$WORK/keycloak/bin/kc.sh" start --import-realm --http-enabled=true --http-host=127.0.0.1 --http-port=$KEYCLOAK_PORT \
   --hostname-strict=false --cache=local --health-enabled=true --http-management-port=19180 \
   --db=postgres --db-url="jdbc:postgresql://127.0.0.1:5432/$KEYCLOAK_DB" --db-username=postgres --db-password=unused \
   > "$WORK/keycloak.log" 2>&1 &
