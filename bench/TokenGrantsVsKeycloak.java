@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * rounds, each worker on one keep-alive connection. Per round it prints grants/s, p50, p99, the CPU milliseconds the
  * server process spent per grant (from /proc/<pid>/stat) and those of the load generator; at the end, the median round
  * of each and the ratios.
- * Run by bench/token-grants-vs-keycloak.sh:
+ * With -DcompareBuilds=true the second server is another keys-service build, named B (the first is A).
+ * Run by bench/token-grants-vs-keycloak.sh (and bench/token-grants-ab.sh):
  *   java bench/TokenGrantsVsKeycloak.java <keys-url> <keys-pid> <service-token> <admin-token> <keycloak-url> <keycloak-pid>
  *        <workers> <seconds> <rounds> <warm-up seconds>
  */
@@ -67,20 +68,53 @@ public class TokenGrantsVsKeycloak {
         long keysPid = Long.parseLong(args[1]);
         String serviceToken = args[2];
         String adminToken = args[3];
-        String keycloak = args[4];
-        long keycloakPid = Long.parseLong(args[5]);
+        String other = args[4];
+        long otherPid = Long.parseLong(args[5]);
         int workers = Integer.parseInt(args[6]);
         int seconds = Integer.parseInt(args[7]);
         int rounds = Integer.parseInt(args[8]);
         int warmUp = Integer.parseInt(args[9]);
 
-        Server keysService = new Server() {
+        // -DcompareBuilds=true (bench/token-grants-ab.sh): the second server is another keys-service build, so that a
+        // change is told from this machine's drift, which single runs cannot do
+        boolean twoBuilds = Boolean.getBoolean("compareBuilds");
+        Server first = keysService(twoBuilds ? "A" : "keys-service", keys, keysPid, serviceToken, adminToken);
+        Server second = twoBuilds ? keysService("B", other, otherPid, serviceToken, adminToken) : keycloak(other, otherPid);
+
+        List<Round> results = new ArrayList<>();
+        for (Server server : List.of(first, second)) {
+            measure(server, workers, warmUp); // the JIT's turn: not counted
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (Server server : List.of(first, second)) {
+                Round result = measure(server, workers, seconds);
+                results.add(result);
+                System.out.printf("round %d  %-12s refresh grants %6.0f /s   p50 %5.1f ms   p99 %5.1f ms   CPU %5.2f ms/grant"
+                        + "   (%d in %.1f s; load generator %.2f ms/grant)%n", round, server.name(), result.perSecond(),
+                        result.p50(), result.p99(), result.cpuMillisPerGrant(), result.grants(), result.seconds(),
+                        result.generatorCpuMillisPerGrant());
+            }
+        }
+        Round firstMedian = median(results, first.name());
+        Round secondMedian = median(results, second.name());
+        System.out.printf("median round: %s %.0f grants/s (p99 %.1f ms, CPU %.2f ms/grant), %s %.0f grants/s"
+                + " (p99 %.1f ms, CPU %.2f ms/grant)%n", first.name(), firstMedian.perSecond(), firstMedian.p99(),
+                firstMedian.cpuMillisPerGrant(), second.name(), secondMedian.perSecond(), secondMedian.p99(),
+                secondMedian.cpuMillisPerGrant());
+        System.out.printf("ratio %s/%s: %.2fx grants/s, %.2fx CPU per grant%n", first.name(), second.name(),
+                firstMedian.perSecond() / secondMedian.perSecond(),
+                firstMedian.cpuMillisPerGrant() / secondMedian.cpuMillisPerGrant());
+    }
+
+    /** keys-service at {@code url}: a chain starts with a registered client's code exchange. */
+    private static Server keysService(String name, String keys, long pid, String serviceToken, String adminToken) {
+        return new Server() {
             public String name() {
-                return "keys-service";
+                return name;
             }
 
             public long pid() {
-                return keysPid;
+                return pid;
             }
 
             public Chain start(int worker) throws Exception {
@@ -102,13 +136,17 @@ public class TokenGrantsVsKeycloak {
                 return new Chain(keys + "/oauth2/access_token", client, new String[] {field(answer, "refresh_token")});
             }
         };
-        Server keycloakServer = new Server() {
+    }
+
+    /** Keycloak's bench realm at {@code keycloak}: a chain starts with a password grant. */
+    private static Server keycloak(String keycloak, long pid) {
+        return new Server() {
             public String name() {
                 return "Keycloak";
             }
 
             public long pid() {
-                return keycloakPid;
+                return pid;
             }
 
             public Chain start(int worker) throws Exception {
@@ -120,29 +158,6 @@ public class TokenGrantsVsKeycloak {
             }
         };
 
-        List<Round> results = new ArrayList<>();
-        for (Server server : List.of(keysService, keycloakServer)) {
-            measure(server, workers, warmUp); // the JIT's turn: not counted
-        }
-        for (int round = 1; round <= rounds; round++) {
-            for (Server server : List.of(keysService, keycloakServer)) {
-                Round result = measure(server, workers, seconds);
-                results.add(result);
-                System.out.printf("round %d  %-12s refresh grants %6.0f /s   p50 %5.1f ms   p99 %5.1f ms   CPU %5.2f ms/grant"
-                        + "   (%d in %.1f s; load generator %.2f ms/grant)%n", round, server.name(), result.perSecond(),
-                        result.p50(), result.p99(), result.cpuMillisPerGrant(), result.grants(), result.seconds(),
-                        result.generatorCpuMillisPerGrant());
-            }
-        }
-        Round keysMedian = median(results, "keys-service");
-        Round keycloakMedian = median(results, "Keycloak");
-        System.out.printf("median round: keys-service %.0f grants/s (p99 %.1f ms, CPU %.2f ms/grant), Keycloak %.0f grants/s"
-                + " (p99 %.1f ms, CPU %.2f ms/grant)%n", keysMedian.perSecond(), keysMedian.p99(),
-                keysMedian.cpuMillisPerGrant(), keycloakMedian.perSecond(), keycloakMedian.p99(),
-                keycloakMedian.cpuMillisPerGrant());
-        System.out.printf("ratio keys-service/Keycloak: %.2fx grants/s, %.2fx CPU per grant%n",
-                keysMedian.perSecond() / keycloakMedian.perSecond(),
-                keysMedian.cpuMillisPerGrant() / keycloakMedian.cpuMillisPerGrant());
     }
 
     private static Round median(List<Round> results, String server) {
