@@ -1,35 +1,46 @@
-# Shared by the bench scripts: one service on a loopback port, its own database, the development issuer.
-# Source it after `cd` to the repository root; it sets WORK (a temporary directory) and PID, and cleans up on exit
-# (BENCH_KEEP_DB=1 keeps the database afterwards, to look at query plans).
+# Shared by the bench scripts: services on loopback ports, each on its own database, the development issuer.
+# Source it after `cd` to the repository root; it sets WORK (a temporary directory) and PID (the service started last),
+# and on exit stops the services and drops their databases (BENCH_KEEP_DB=1 keeps them, to look at query plans).
 set -euo pipefail
 source deploy/service-jvm.sh
 BENCH_DB=marketplace_bench
 WORK=$(mktemp -d)
 PID=
-trap 'if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"
-      [ -n "${BENCH_KEEP_DB:-}" ] || PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1 || true' EXIT
+SERVICE_PIDS=()
+BENCH_DATABASES=("$BENCH_DB")
+trap 'for pid in "${SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+      rm -rf "$WORK"
+      [ -n "${BENCH_KEEP_DB:-}" ] || for db in "${BENCH_DATABASES[@]}"; do
+        PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+      done' EXIT
 
 dev_issuer() {
   java -cp platform-common/target/classes io.marketplace.platform.security.DevTokenIssuer "$@"
 }
 
-# start_service <module> <port> [VAR=value ...]: builds it if needed, starts it and waits until it is ready
+# start_service <module> <port> [VAR=value ...]: builds the module if needed, starts it on a new database (BENCH_DB, or
+# the DB_NAME=... given) and waits until it is ready; PID is its process. SERVICE_APP_DIR=<a quarkus-app directory>
+# starts another build of the module instead. The services a script starts trust one development issuer.
 start_service() {
-  local module=$1 port=$2
+  local module=$1 port=$2 app=${SERVICE_APP_DIR:-$1/target/quarkus-app} db=$BENCH_DB setting
   shift 2
-  [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$module" -am
-  dev_issuer keygen "$WORK/issuer"
-  PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" \
-    -c "CREATE DATABASE $BENCH_DB"
-  env DB_NAME=$BENCH_DB QUARKUS_HTTP_PORT="$port" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
+  for setting in "$@"; do
+    case $setting in DB_NAME=*) db=${setting#DB_NAME=} ;; esac
+  done
+  [ -f "$app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$module" -am
+  [ -f "$WORK/issuer/private.pem" ] || dev_issuer keygen "$WORK/issuer"
+  [[ " ${BENCH_DATABASES[*]} " == *" $db "* ]] || BENCH_DATABASES+=("$db")
+  PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db" \
+    -c "CREATE DATABASE $db"
+  env DB_NAME="$db" QUARKUS_HTTP_PORT="$port" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
     QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
     MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION="$WORK/issuer/private.pem" KEYS_SERVICE_URL=http://127.0.0.1:1 \
     PUBLISH_TOKENS_ENABLED=false "$@" \
-    "$SERVICE_JAVA" $(service_jvm_options "$module") -jar "$module/target/quarkus-app/quarkus-run.jar" \
-    > "$WORK/service.log" 2>&1 &
+    "$SERVICE_JAVA" $(service_jvm_options "$module") -jar "$app/quarkus-run.jar" > "$WORK/service-$port.log" 2>&1 &
   PID=$!
+  SERVICE_PIDS+=("$PID")
   until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { cat "$WORK/service.log"; exit 1; }
+    kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$port.log"; exit 1; }
     sleep 0.2
   done
 }

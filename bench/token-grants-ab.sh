@@ -19,31 +19,13 @@ SECONDS_EACH="${4:-10}"
 ROUNDS="${5:-4}"
 WARM_UP="${6:-30}"
 PORTS=(18092 18093)
-DATABASES=(marketplace_bench_a marketplace_bench_b)
 PIDS=()
-lib_cleanup=$(trap -p EXIT | sed "s/^trap -- '//; s/' EXIT$//")
-trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true
-      for db in "${DATABASES[@]}"; do
-        PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-      done
-      '"$lib_cleanup" EXIT
-
-dev_issuer keygen "$WORK/issuer"
 for i in 0 1; do
-  PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS ${DATABASES[$i]}" \
-    -c "CREATE DATABASE ${DATABASES[$i]}"
-  # the per-client limit raised, as in bench/token-grants.sh: the server is measured, not the limiter
-  env DB_NAME="${DATABASES[$i]}" QUARKUS_HTTP_PORT="${PORTS[$i]}" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
-    QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
+  # each on its own database; the per-client limit raised, as in bench/token-grants.sh: the server is measured
+  SERVICE_APP_DIR="${BUILDS[$i]}" start_service keys-service "${PORTS[$i]}" DB_NAME="marketplace_bench_$i" \
     KEYS_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" KEYS_ISSUER="http://127.0.0.1:${PORTS[$i]}" \
-    MARKETPLACE_KEYS_TOKEN_RATE_PER_SECOND=100000 MARKETPLACE_KEYS_TOKEN_RATE_BURST=100000 \
-    "$SERVICE_JAVA" $(service_jvm_options keys-service) -jar "${BUILDS[$i]}/quarkus-run.jar" \
-    > "$WORK/build-$i.log" 2>&1 &
-  PIDS+=($!)
-  until curl -fs "http://127.0.0.1:${PORTS[$i]}/q/health/ready" >/dev/null; do
-    kill -0 "${PIDS[$i]}" 2>/dev/null || { tail -n 40 "$WORK/build-$i.log"; exit 1; }
-    sleep 0.2
-  done
+    MARKETPLACE_KEYS_TOKEN_RATE_PER_SECOND=100000 MARKETPLACE_KEYS_TOKEN_RATE_BURST=100000
+  PIDS+=("$PID")
 done
 
 echo "A: ${BUILDS[0]}, B: ${BUILDS[1]}, on $("$SERVICE_JAVA" -version 2>&1 | head -n 1), $SERVICE_JAVA_OPTS"

@@ -26,7 +26,7 @@ public class GrantRepository {
             String challengeMethod, Instant expiresAt, Instant usedAt, UUID grantId) {
     }
 
-    public record RefreshToken(String hash, Grant grant, Instant expiresAt, Instant usedAt) {
+    public record RefreshToken(Grant grant, Instant expiresAt, Instant usedAt) {
         public UUID grantId() {
             return grant.id();
         }
@@ -133,16 +133,16 @@ public class GrantRepository {
      */
     public Optional<RefreshToken> lockRefreshToken(String hash) {
         List<?> rows = entityManager.createNativeQuery("""
-                        SELECT r.token_hash, r.expires_at, r.used_at,
+                        SELECT r.expires_at, r.used_at,
                                g.id, g.client_id, g.account_id, g.kind, g.scope, g.revoked_at
                         FROM refresh_token r JOIN token_grant g ON g.id = r.grant_id
                         WHERE r.token_hash = ?1 FOR UPDATE OF r FOR SHARE OF g""")
                 .setParameter(1, hash).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
-            Grant grant = new Grant((UUID) c[3], (UUID) c[4], c[5] == null ? null : ((Number) c[5]).longValue(),
-                    (String) c[6], (String) c[7], SqlValues.instant(c[8]));
-            return new RefreshToken((String) c[0], grant, SqlValues.instant(c[1]), SqlValues.instant(c[2]));
+            Grant grant = new Grant((UUID) c[2], (UUID) c[3], c[4] == null ? null : ((Number) c[4]).longValue(),
+                    (String) c[5], (String) c[6], SqlValues.instant(c[7]));
+            return new RefreshToken(grant, SqlValues.instant(c[0]), SqlValues.instant(c[1]));
         });
     }
 
