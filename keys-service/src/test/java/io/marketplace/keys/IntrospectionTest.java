@@ -6,12 +6,23 @@ import static io.marketplace.keys.OAuthFixtures.code;
 import static io.marketplace.keys.OAuthFixtures.exchange;
 import static io.marketplace.keys.OAuthFixtures.refresh;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -94,6 +105,36 @@ class IntrospectionTest {
 
         introspect(client, tokens.path("refresh_token")).body("active", equalTo(false));
         introspect(client, tokens.path("access_token")).body("active", equalTo(false));
+    }
+
+    @Test
+    void aRevocationAmidRefreshesLeavesNoTokenOfItsGrantAlive() throws Exception {
+        RegisteredClient client = client();
+        String first = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+        AtomicReference<String> latest = new AtomicReference<>(first);
+        List<String> accessTokens = new CopyOnWriteArrayList<>();
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
+        // walks the chain until refused: a refresh racing the revocation either ends before it or is refused
+        Future<Integer> refusal = refresher.submit(() -> {
+            while (true) {
+                ExtractableResponse<Response> answer = refresh(client, latest.get()).extract();
+                if (answer.statusCode() != 200) {
+                    return answer.statusCode();
+                }
+                accessTokens.add(answer.path("access_token"));
+                latest.set(answer.path("refresh_token"));
+            }
+        });
+        await().atMost(30, TimeUnit.SECONDS).until(() -> accessTokens.size() >= 3);
+
+        revoke(client, first);
+
+        assertThat(refusal.get(30, TimeUnit.SECONDS), equalTo(400));
+        refresher.shutdown();
+        refresh(client, latest.get()).statusCode(400).body("error", equalTo("invalid_grant"));
+        for (String access : accessTokens) {
+            introspect(client, access).body("active", equalTo(false));
+        }
     }
 
     @Test
