@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** An integration's secret key, webhook secrets and owner, as stored. */
 @ApplicationScoped
@@ -26,19 +27,19 @@ public class CredentialRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    DataSource dataSource;
+
+    /** Read at every token request (the client authenticates), hence through {@link Jdbc}. */
     public Optional<Client> client(UUID clientId) {
-        List<?> rows = entityManager.createNativeQuery("""
+        return Jdbc.first(dataSource, """
                         SELECT r.client_id, r.owner_account_id, r.widget_code, r.redirect_uri, s.secret_enc, s.rotated_at,
                                array_to_string(r.scopes, ' ')
                         FROM client_registration r LEFT JOIN client_secret s ON s.client_id = r.client_id
-                        WHERE r.client_id = ?1""")
-                .setParameter(1, clientId)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] c = (Object[]) row;
-            return new Client((UUID) c[0], ((Number) c[1]).longValue(), (String) c[2], (String) c[3], (String) c[4],
-                    SqlValues.instant(c[5]), (String) c[6]);
-        });
+                        WHERE r.client_id = ?""",
+                row -> new Client(row.getObject(1, UUID.class), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getString(5), SqlValues.instant(row.getObject(6, OffsetDateTime.class)), row.getString(7)),
+                clientId);
     }
 
     /** The integration's scopes as a space-separated OAuth scope. */

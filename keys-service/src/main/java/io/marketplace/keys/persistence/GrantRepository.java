@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** GrantRepository and the secrets issued under them (codes, refresh tokens, publish keys), stored by hash. */
 @ApplicationScoped
@@ -37,6 +38,9 @@ public class GrantRepository {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
 
     /** A grant of an account, made under installation {@code generation} of (client, account). */
     public UUID createGrant(UUID clientId, long accountId, long generation, String kind, String scope) {
@@ -159,28 +163,23 @@ public class GrantRepository {
      */
     public Optional<Rotated> rotateRefreshToken(String hash, UUID clientId, String successorHash,
             Instant successorExpiresAt) {
-        List<?> rows = entityManager.createNativeQuery("""
+        return Jdbc.first(dataSource, """
                         WITH token AS (
                             SELECT token_hash, grant_id FROM refresh_token
-                            WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > now() FOR UPDATE
+                            WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() FOR UPDATE
                         ), grant_row AS (
                             SELECT g.id, g.account_id, g.scope FROM token_grant g JOIN token t ON g.id = t.grant_id
-                            WHERE g.client_id = ?2 AND g.revoked_at IS NULL FOR SHARE OF g
+                            WHERE g.client_id = ? AND g.revoked_at IS NULL FOR SHARE OF g
                         ), used AS (
-                            UPDATE refresh_token r SET used_at = now() FROM grant_row g
-                            WHERE r.token_hash = ?1 AND r.grant_id = g.id
+                            UPDATE refresh_token r SET used_at = now() FROM token t, grant_row g
+                            WHERE r.token_hash = t.token_hash AND r.grant_id = g.id
                             RETURNING g.id, g.account_id, g.scope
                         ), successor AS (
-                            INSERT INTO refresh_token (token_hash, grant_id, expires_at) SELECT ?3, id, ?4 FROM used
+                            INSERT INTO refresh_token (token_hash, grant_id, expires_at) SELECT ?, id, ? FROM used
                         )
-                        SELECT id, account_id, scope FROM used""")
-                .setParameter(1, hash).setParameter(2, clientId).setParameter(3, successorHash)
-                .setParameter(4, utc(successorExpiresAt))
-                .getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] c = (Object[]) row;
-            return new Rotated((UUID) c[0], ((Number) c[1]).longValue(), (String) c[2]);
-        });
+                        SELECT id, account_id, scope FROM used""",
+                row -> new Rotated(row.getObject(1, UUID.class), row.getLong(2), row.getString(3)),
+                hash, clientId, successorHash, utc(successorExpiresAt));
     }
 
     public void savePublishKey(UUID id, UUID clientId, UUID grantId, String keyHash, String prefix) {

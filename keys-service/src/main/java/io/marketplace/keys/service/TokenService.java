@@ -13,6 +13,8 @@ import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionExceptionResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +26,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -69,7 +72,11 @@ public class TokenService {
     public record ClientAuthentication(String clientId, String secret, boolean basic) {
     }
 
-    @Transactional(dontRollbackOn = OAuthException.class)
+    /**
+     * A refresh runs without a transaction: its only write is one statement, atomic and durable on its own. Without
+     * the transaction manager and Hibernate around its two statements, a refresh costs a quarter less CPU (README,
+     * "Refresh tokens"). The other grants read, lock and write in one transaction.
+     */
     public TokenAnswer token(Map<String, String> params, ClientAuthentication client) {
         String grantType = params.get("grant_type");
         if (grantType == null || grantType.isBlank()) {
@@ -80,9 +87,9 @@ public class TokenService {
         }
         rateLimiter.acquire(client.clientId());
         TokenAnswer answer = switch (grantType) {
-            case "authorization_code" -> authorizationCode(authenticatedIntegration(client), params);
+            case "authorization_code" -> inTransaction(() -> authorizationCode(authenticatedIntegration(client), params));
             case "refresh_token" -> refresh(authenticatedIntegration(client), params);
-            case "client_credentials" -> publish(client);
+            case "client_credentials" -> inTransaction(() -> publish(client));
             default -> throw new OAuthException(400, "unsupported_grant_type", "grant_type " + grantType + " is not supported", false);
         };
         registry.counter("marketplace.oauth.grants", "grant_type", grantType).increment();
@@ -153,7 +160,7 @@ public class TokenService {
         Instant now = Instant.now();
         Rotated rotated = grants.rotateRefreshToken(tokenHash, client.clientId(), Secrets.sha256(successor),
                         now.plus(config.refreshTokenLifetime()))
-                .orElseThrow(() -> refreshRefused(client, tokenHash));
+                .orElseThrow(() -> inTransaction(() -> refreshRefused(client, tokenHash)));
         return answer(rotated.grantId(), client.clientId(), rotated.accountId(), rotated.scope(), successor, now);
     }
 
@@ -168,6 +175,14 @@ public class TokenService {
             return OAuthException.invalidGrant("The refresh token was already used; the grant is revoked");
         }
         return OAuthException.invalidGrant("The refresh token has expired or was revoked");
+    }
+
+    /** Runs {@code grant} in a transaction that a refusal commits too: a refusal may revoke a grant (reuse, replay). */
+    private static <T> T inTransaction(Supplier<T> grant) {
+        return QuarkusTransaction.joiningExisting()
+                .exceptionHandler(failure -> failure instanceof OAuthException ? TransactionExceptionResult.COMMIT
+                        : TransactionExceptionResult.ROLLBACK)
+                .call(grant::get);
     }
 
     /** A publish key buys a short-lived token that may only push versions of its integration. */
