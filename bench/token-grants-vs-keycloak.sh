@@ -5,9 +5,9 @@
 # the ratios. Target: keys-service >= 3x Keycloak's grants/s, p99 < 40 ms, <= 1/3 of its CPU per grant.
 # Usage: bench/token-grants-vs-keycloak.sh [workers] [seconds per round] [rounds] [warm-up seconds]   (default 16 10 3 30)
 # JAVA_HOME picks the Java of both servers (default: the newest 21+ under /usr/lib/jvm; Keycloak 26 needs 21+);
+# KEYS_JAVA_HOME runs keys-service on another one, for example Java 17, the build's.
 # JAVA_OPTS, as for ./run.sh, applies to keys-service only: Keycloak keeps its distribution's options.
 cd "$(dirname "$0")/.."
-source bench/lib.sh
 WORKERS="${1:-16}"
 SECONDS_EACH="${2:-10}"
 ROUNDS="${3:-3}"
@@ -23,7 +23,10 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "
   done | sort -n | tail -n 1 | cut -d' ' -f2)
 fi
 [ -n "$JAVA_HOME" ] || { echo "Keycloak 26 needs Java 21+: none under /usr/lib/jvm"; exit 1; }
-export JAVA_HOME
+KEYCLOAK_JAVA_HOME=$JAVA_HOME
+JAVA_HOME=${KEYS_JAVA_HOME:-$JAVA_HOME}
+source bench/lib.sh # its SERVICE_JAVA, keys-service's, follows JAVA_HOME
+export JAVA_HOME=$KEYCLOAK_JAVA_HOME
 
 KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' e2e-tests/pom.xml)
 DIST="e2e-tests/target/keycloak/keycloak-$KEYCLOAK_VERSION"
@@ -70,7 +73,7 @@ until curl -fs "http://127.0.0.1:$KEYCLOAK_PORT/realms/bench/.well-known/openid-
   sleep 0.5
 done
 
-echo "keys-service and Keycloak $KEYCLOAK_VERSION on $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), one PostgreSQL;"
+echo "keys-service on $("$SERVICE_JAVA" -version 2>&1 | head -n 1), Keycloak $KEYCLOAK_VERSION on $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), one PostgreSQL;"
 echo "$WORKERS workers, ${SECONDS_EACH}s per round, $ROUNDS rounds each, alternating, after ${WARM_UP}s of warm-up each"
 "$JAVA_HOME/bin/java" bench/TokenGrantsVsKeycloak.java "http://127.0.0.1:$KEYS_PORT" "$KEYS_PID" "$SERVICE_TOKEN" \
   "$ADMIN_TOKEN" "http://127.0.0.1:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$WORKERS" "$SECONDS_EACH" "$ROUNDS" "$WARM_UP"
