@@ -17,8 +17,8 @@ SERVICES=(integrations-service keys-service stats-service webhook-service)
 PORTS=(18181 18182 18183 18184)
 BACKEND=18190
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ -z "${BENCH_LOGS_DIR:-}" ] || cp "$WORK"/*.log "$BENCH_LOGS_DIR"; rm -rf "$WORK"
-      [ -n "${BENCH_KEEP_DB:-}" ] || psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1' EXIT
+trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ -z "${BENCH_LOGS_DIR:-}" ] || cp "$WORK"/*.log "$BENCH_LOGS_DIR"
+      bench_cleanup' EXIT
 for service in "${SERVICES[@]}"; do
   [ -f "$service/target/quarkus-app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$service" -am
 done
