@@ -5,7 +5,9 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,7 +17,10 @@ import java.util.regex.Pattern;
 /**
  * Drives keys-service's token endpoint from N concurrent clients (each its own integration) and prints grants/s,
  * p50 and p99 for refresh-token grants, authorization-code grants and introspection.
- * Run by bench/token-grants.sh: java bench/TokenGrantsBench.java <base-url> <service-token> <admin-token> <owner-account> <clients> <seconds>
+ * Each client's calls go over its own keep-alive connection (bench/KeepAliveConnection.java), so the generator's CPU
+ * is a small part of the machine's; set-up uses the JDK's HttpClient.
+ * Run by bench/token-grants.sh, with bench/KeepAliveConnection.java:
+ *   TokenGrantsBench <base-url> <service-token> <admin-token> <owner-account> <clients> <seconds>
  */
 public class TokenGrantsBench {
 
@@ -45,12 +50,13 @@ public class TokenGrantsBench {
         }
 
         // authorization-code grants: codes issued first, exchanges timed
-        Result codes = run(registered, seconds, client -> {
-            String code = field(post(base + "/internal/v1/authorization-codes", serviceToken, "application/json",
+        String exchange = "grant_type=authorization_code&redirect_uri=https://dev.example.com/cb&code=";
+        Result codes = run(base, registered, seconds, (client, connection) -> {
+            String code = field(connection.post("/internal/v1/authorization-codes", "application/json",
+                    "Bearer " + serviceToken,
                     "{\"client_id\": \"" + client.id() + "\", \"account_id\": 2002, \"generation\": 1}", 201), "code");
-            return () -> post(base + "/oauth2/access_token", null, "application/x-www-form-urlencoded",
-                    "grant_type=authorization_code&code=" + code + "&redirect_uri=https://dev.example.com/cb&client_id="
-                            + client.id() + "&client_secret=" + client.secret(), 200);
+            return () -> connection.postForm(exchange + code + "&client_id=" + client.id() + "&client_secret="
+                    + client.secret());
         });
         print("authorization_code grants", codes);
 
@@ -64,12 +70,11 @@ public class TokenGrantsBench {
                             + client.id() + "&client_secret=" + client.secret(), 200);
             chains.add(new String[] {field(tokens, "refresh_token"), field(tokens, "access_token")});
         }
-        Result refreshes = run(registered, seconds, client -> {
+        Result refreshes = run(base, registered, seconds, (client, connection) -> {
             String[] chain = chains.get(registered.indexOf(client));
             return () -> {
-                String tokens = post(base + "/oauth2/access_token", null, "application/x-www-form-urlencoded",
-                        "grant_type=refresh_token&refresh_token=" + chain[0] + "&client_id=" + client.id()
-                                + "&client_secret=" + client.secret(), 200);
+                String tokens = connection.postForm("grant_type=refresh_token&refresh_token=" + chain[0] + "&client_id="
+                        + client.id() + "&client_secret=" + client.secret());
                 chain[0] = field(tokens, "refresh_token");
                 chain[1] = field(tokens, "access_token");
                 return tokens;
@@ -77,9 +82,9 @@ public class TokenGrantsBench {
         });
         print("refresh_token grants", refreshes);
 
-        Result introspections = run(registered, seconds, client -> {
+        Result introspections = run(base, registered, seconds, (client, connection) -> {
             String access = chains.get(registered.indexOf(client))[1];
-            return () -> post(base + "/oauth2/introspect", null, "application/x-www-form-urlencoded",
+            return () -> connection.post("/oauth2/introspect", KeepAliveConnection.FORM, null,
                     "token=" + access + "&client_id=" + client.id() + "&client_secret=" + client.secret(), 200);
         });
         print("introspections", introspections);
@@ -89,15 +94,19 @@ public class TokenGrantsBench {
         String call() throws Exception;
     }
 
+    /** Untimed work before each timed call (a code to exchange, say), over the client's connection. */
     interface Prepared {
-        Call prepare(Client client) throws Exception;
+        Call prepare(Client client, KeepAliveConnection connection) throws Exception;
     }
 
     record Result(long count, double seconds, long[] latencies) {
     }
 
-    /** Each client runs its own loop for the duration; a call is prepared (untimed) before each timed one. */
-    private static Result run(List<Client> clients, int seconds, Prepared prepared) throws Exception {
+    /**
+     * Each client runs its own loop for the duration on its own connection to the token endpoint; a call is prepared
+     * (untimed) before each timed one.
+     */
+    private static Result run(String base, List<Client> clients, int seconds, Prepared prepared) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long started = System.nanoTime();
@@ -105,11 +114,13 @@ public class TokenGrantsBench {
         for (Client client : clients) {
             futures.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < deadline) {
-                    Call call = prepared.prepare(client);
-                    long t0 = System.nanoTime();
-                    call.call();
-                    latencies.add(System.nanoTime() - t0);
+                try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(base + "/oauth2/access_token"))) {
+                    while (System.nanoTime() < deadline) {
+                        Call call = prepared.prepare(client, connection);
+                        long t0 = System.nanoTime();
+                        call.call();
+                        latencies.add(System.nanoTime() - t0);
+                    }
                 }
                 return latencies;
             }));
@@ -152,8 +163,10 @@ public class TokenGrantsBench {
         return response.body();
     }
 
+    private static final Map<String, Pattern> FIELDS = new ConcurrentHashMap<>();
+
     private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        Matcher matcher = FIELDS.computeIfAbsent(name, n -> Pattern.compile("\"" + n + "\":\"([^\"]+)\"")).matcher(json);
         if (!matcher.find()) {
             throw new IllegalStateException("No " + name + " in " + json);
         }

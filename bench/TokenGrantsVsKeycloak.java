@@ -1,11 +1,3 @@
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +25,8 @@ import java.util.regex.Pattern;
  * server process spent per grant (from /proc/<pid>/stat) and those of the load generator; at the end, the median round
  * of each and the ratios.
  * With -DcompareBuilds=true the second server is another keys-service build, named B (the first is A).
- * Run by bench/token-grants-vs-keycloak.sh (and bench/token-grants-ab.sh):
- *   java bench/TokenGrantsVsKeycloak.java <keys-url> <keys-pid> <service-token> <admin-token> <keycloak-url> <keycloak-pid>
+ * Run by bench/token-grants-vs-keycloak.sh (and bench/token-grants-ab.sh), with bench/KeepAliveConnection.java:
+ *   TokenGrantsVsKeycloak <keys-url> <keys-pid> <service-token> <admin-token> <keycloak-url> <keycloak-pid>
  *        <workers> <seconds> <rounds> <warm-up seconds>
  */
 public class TokenGrantsVsKeycloak {
@@ -250,93 +241,5 @@ public class TokenGrantsVsKeycloak {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return matcher.group(1);
-    }
-
-    /**
-     * One worker's keep-alive HTTP/1.1 connection to a token endpoint, written and read by hand. The JDK's HttpClient
-     * spent about 1.1 ms of CPU per request, as much as keys-service itself, on the same two cores: a generator that
-     * costly measures itself as much as the servers, and caps the faster one most.
-     */
-    static final class KeepAliveConnection implements AutoCloseable {
-        private final URI endpoint;
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-
-        KeepAliveConnection(URI endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        /** POSTs a form and answers the body of a 200; anything else fails the round. */
-        String postForm(String form) throws IOException {
-            if (socket == null) {
-                socket = new Socket(endpoint.getHost(), endpoint.getPort());
-                socket.setTcpNoDelay(true);
-                in = new BufferedInputStream(socket.getInputStream());
-                out = new BufferedOutputStream(socket.getOutputStream());
-            }
-            byte[] body = form.getBytes(StandardCharsets.US_ASCII);
-            out.write(("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":"
-                    + endpoint.getPort() + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String statusLine = line();
-            int length = -1;
-            boolean chunked = false;
-            boolean close = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
-                }
-            }
-            String answer = new String(chunked ? chunks() : in.readNBytes(length), StandardCharsets.UTF_8);
-            if (close) {
-                close();
-            }
-            if (!statusLine.startsWith("HTTP/1.1 200")) {
-                throw new IllegalStateException(endpoint + " answered " + statusLine + ": " + answer);
-            }
-            return answer;
-        }
-
-        private byte[] chunks() throws IOException {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line();
-            }
-            while (!line().isEmpty()) {
-                // trailers
-            }
-            return body.toByteArray();
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new EOFException("connection closed by " + endpoint);
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket != null) {
-                socket.close();
-                socket = null;
-            }
-        }
     }
 }

@@ -67,6 +67,19 @@ start_service() {
   done
 }
 
+# bench_java <java> [JVM options] <program> [arguments]: runs bench/<program>.java with bench/KeepAliveConnection.java,
+# both compiled by that Java's javac (Java 17's source launcher runs a single file only)
+bench_java() {
+  local java=$1 options=() program classes
+  shift
+  while [[ $1 == -* ]]; do options+=("$1"); shift; done
+  program=$1
+  shift
+  classes="$WORK/classes/$program"
+  [ -d "$classes" ] || "${java%java}javac" -nowarn -d "$classes" "bench/$program.java" bench/KeepAliveConnection.java
+  "$java" "${options[@]}" -cp "$classes" "$program" "$@"
+}
+
 # token <DevTokenIssuer token options>: a bearer token the benchmarked service trusts
 token() {
   dev_issuer token "$WORK/issuer/private.pem" "$@"

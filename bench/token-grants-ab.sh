@@ -30,6 +30,6 @@ done
 
 echo "A: ${BUILDS[0]}, B: ${BUILDS[1]}, on $("$SERVICE_JAVA" -version 2>&1 | head -n 1), $SERVICE_JAVA_OPTS"
 echo "$WORKERS workers, ${SECONDS_EACH}s per round, $ROUNDS rounds each, alternating, after ${WARM_UP}s of warm-up each"
-"$SERVICE_JAVA" -DcompareBuilds=true bench/TokenGrantsVsKeycloak.java "http://127.0.0.1:${PORTS[0]}" "${PIDS[0]}" \
+bench_java "$SERVICE_JAVA" -DcompareBuilds=true TokenGrantsVsKeycloak "http://127.0.0.1:${PORTS[0]}" "${PIDS[0]}" \
   "$(token --account 1 --roles service)" "$(token --account 1001 --technical --roles admin)" \
   "http://127.0.0.1:${PORTS[1]}" "${PIDS[1]}" "$WORKERS" "$SECONDS_EACH" "$ROUNDS" "$WARM_UP"

@@ -75,5 +75,5 @@ done
 
 echo "keys-service on $("$SERVICE_JAVA" -version 2>&1 | head -n 1), Keycloak $KEYCLOAK_VERSION on $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), one PostgreSQL;"
 echo "$WORKERS workers, ${SECONDS_EACH}s per round, $ROUNDS rounds each, alternating, after ${WARM_UP}s of warm-up each"
-"$JAVA_HOME/bin/java" bench/TokenGrantsVsKeycloak.java "http://127.0.0.1:$KEYS_PORT" "$KEYS_PID" "$SERVICE_TOKEN" \
+bench_java "$JAVA_HOME/bin/java" TokenGrantsVsKeycloak "http://127.0.0.1:$KEYS_PORT" "$KEYS_PID" "$SERVICE_TOKEN" \
   "$ADMIN_TOKEN" "http://127.0.0.1:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$WORKERS" "$SECONDS_EACH" "$ROUNDS" "$WARM_UP"

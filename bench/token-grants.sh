@@ -14,5 +14,5 @@ SERVICE_TOKEN=$(token --account 1 --roles service)
 ADMIN_TOKEN=$(token --account 1001 --technical --roles admin)
 
 echo "keys-service on loopback, $CLIENTS concurrent clients, ${SECONDS_EACH}s per measurement (after a warm-up run)"
-java bench/TokenGrantsBench.java "http://127.0.0.1:$PORT" "$SERVICE_TOKEN" "$ADMIN_TOKEN" 1001 "$CLIENTS" 5 >/dev/null
-java bench/TokenGrantsBench.java "http://127.0.0.1:$PORT" "$SERVICE_TOKEN" "$ADMIN_TOKEN" 1001 "$CLIENTS" "$SECONDS_EACH"
+bench_java java TokenGrantsBench "http://127.0.0.1:$PORT" "$SERVICE_TOKEN" "$ADMIN_TOKEN" 1001 "$CLIENTS" 5 >/dev/null
+bench_java java TokenGrantsBench "http://127.0.0.1:$PORT" "$SERVICE_TOKEN" "$ADMIN_TOKEN" 1001 "$CLIENTS" "$SECONDS_EACH"
