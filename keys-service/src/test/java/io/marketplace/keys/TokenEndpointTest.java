@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
@@ -27,6 +28,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +54,9 @@ class TokenEndpointTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void exchangesACodeForASignedAccessTokenAndARefreshToken() throws Exception {
@@ -253,6 +260,43 @@ class TokenEndpointTest {
         refresh(client(), refreshToken).statusCode(400).body("error", equalTo("invalid_grant"));
         // another client cannot use it, nor make its owner lose it
         refresh(client, refreshToken).statusCode(200).body("refresh_token", not(equalTo(refreshToken)));
+    }
+
+    @Test
+    void aRefreshCutOffFromTheDatabaseIsA503AndLeavesTheTokenUsable() throws Exception {
+        RegisteredClient client = client();
+        String token = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+        // a refresh runs outside a transaction, on plain JDBC: its failures must still read as the database's
+        for (int i = 0; i < 4; i++) {
+            refresh(client(), token).statusCode(400); // fills the pool with connections that are about to die
+        }
+        try (Connection outside = DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "")) {
+            // what a database restart does to every pooled connection
+            outside.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            String rotated = null;
+            while (rotated == null && statuses.size() < 30) {
+                ExtractableResponse<Response> answer = refresh(client, token).extract();
+                statuses.add(answer.statusCode());
+                if (answer.statusCode() == 200) {
+                    rotated = answer.path("refresh_token");
+                } else {
+                    assertThat(answer.statusCode(), equalTo(503));
+                    assertThat(answer.contentType(), startsWith("application/problem+json"));
+                    assertThat(answer.header("Retry-After"), equalTo("1"));
+                }
+            }
+            assertThat(statuses.get(0), equalTo(503));
+            // the refused attempts spent nothing: the token rotated once it reached the database
+            assertThat(rotated, notNullValue());
+            refresh(client, rotated).statusCode(200);
+        } finally {
+            dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL); // no dead connection is left for the next test
+        }
     }
 
     @ParameterizedTest
