@@ -7,7 +7,7 @@
 # The measured accounts come after WARM_UP accounts (default 4000): until then the JIT is still compiling the four
 # services, and the CPU per round trip is about half as high again. Needs the local PostgreSQL; uses its own database
 # marketplace_bench. BENCH_PROFILE_DIR=dir records each service with JFR into dir/<service>.jfr, BENCH_LOGS_DIR=dir
-# keeps the services' logs. Usage: bench/install-roundtrips.sh [accounts, default 2000]
+# keeps the services' logs (service-<port>.log). Usage: bench/install-roundtrips.sh [accounts, default 2000]
 cd "$(dirname "$0")/.."
 # a JVM that writes its start-up cache when it stops writes no flight recording then: profile without the cache
 [ -z "${BENCH_PROFILE_DIR:-}" ] || export SERVICE_START_CACHE=off
@@ -17,29 +17,21 @@ SERVICES=(integrations-service keys-service stats-service webhook-service)
 PORTS=(18181 18182 18183 18184)
 BACKEND=18190
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; [ -z "${BENCH_LOGS_DIR:-}" ] || cp "$WORK"/*.log "$BENCH_LOGS_DIR"
-      bench_cleanup' EXIT
-for service in "${SERVICES[@]}"; do
-  [ -f "$service/target/quarkus-app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$service" -am
-done
-dev_issuer keygen "$WORK/issuer"
-PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" \
-  -c "CREATE DATABASE $BENCH_DB"
+# the services stop first, so their logs are whole when kept
+trap 'for pid in "${PIDS[@]}"; do stop_service "$pid"; done
+      [ -z "${BENCH_LOGS_DIR:-}" ] || cp "$WORK"/*.log "$BENCH_LOGS_DIR"; bench_cleanup' EXIT
+create_database "$BENCH_DB"
 for i in "${!SERVICES[@]}"; do
-  env DB_NAME=$BENCH_DB QUARKUS_HTTP_PORT="${PORTS[$i]}" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
-    QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
-    MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION="$WORK/issuer/private.pem" PUBLISH_TOKENS_ENABLED=false \
+  SERVICE_EXTRA_JVM_OPTIONS=${BENCH_PROFILE_DIR:+-XX:StartFlightRecording=filename=$BENCH_PROFILE_DIR/${SERVICES[$i]}.jfr,settings=profile,jdk.ExecutionSample#period=2ms} \
+    launch_service "${SERVICES[$i]}" "${PORTS[$i]}" \
     KEYS_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" KEYS_ISSUER="http://127.0.0.1:${PORTS[1]}" \
     INTEGRATIONS_SERVICE_URL="http://127.0.0.1:${PORTS[0]}" KEYS_SERVICE_URL="http://127.0.0.1:${PORTS[1]}" \
     STATS_SERVICE_URL="http://127.0.0.1:${PORTS[2]}" WEBHOOK_SERVICE_URL="http://127.0.0.1:${PORTS[3]}" \
-    MARKETPLACE_OUTBOX_POLL_INTERVAL=200ms MARKETPLACE_OUTBOX_INITIAL_BACKOFF=200ms \
-    "$SERVICE_JAVA" $(service_jvm_options "${SERVICES[$i]}") \
-    ${BENCH_PROFILE_DIR:+-XX:StartFlightRecording=filename=$BENCH_PROFILE_DIR/${SERVICES[$i]}.jfr,settings=profile,jdk.ExecutionSample#period=2ms} -jar "${SERVICES[$i]}/target/quarkus-app/quarkus-run.jar" \
-    > "$WORK/${SERVICES[$i]}.log" 2>&1 &
-  PIDS+=($!)
+    MARKETPLACE_OUTBOX_POLL_INTERVAL=200ms MARKETPLACE_OUTBOX_INITIAL_BACKOFF=200ms
+  PIDS+=("$PID")
 done
-for port in "${PORTS[@]}"; do
-  until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 0.3; done
+for i in "${!SERVICES[@]}"; do
+  await_service "${PORTS[$i]}" "${PIDS[$i]}"
 done
 java bench/WidgetZipWriter.java "$WORK/widget.zip"
 java -DwarmUp="${WARM_UP:-4000}" -cp "platform-common/target/classes:webhook-service/target/quarkus-app/lib/main/*" \

@@ -40,31 +40,57 @@ dev_issuer() {
   java -cp platform-common/target/classes io.marketplace.platform.security.DevTokenIssuer "$@"
 }
 
-# start_service <module> <port> [VAR=value ...]: builds the module if needed, starts it on a new database (BENCH_DB, or
-# the DB_NAME=... given) and waits until it is ready; PID is its process. SERVICE_APP_DIR=<a quarkus-app directory>
-# starts another build of the module instead. The services a script starts trust one development issuer.
+# start_service <module> <port> [VAR=value ...]: starts the module on a new database (BENCH_DB, or the DB_NAME=...
+# given) and waits until it is ready; PID is its process. The services a script starts trust one development issuer.
 start_service() {
-  local module=$1 port=$2 app=${SERVICE_APP_DIR:-$1/target/quarkus-app} db=$BENCH_DB setting
-  shift 2
-  for setting in "$@"; do
+  local module=$1 port=$2 db=$BENCH_DB setting
+  for setting in "${@:3}"; do
     case $setting in DB_NAME=*) db=${setting#DB_NAME=} ;; esac
   done
+  create_database "$db"
+  launch_service "$@"
+  await_service "$port" "$PID"
+}
+
+# create_database <name>: a new, empty database, dropped on exit
+create_database() {
+  [[ " ${BENCH_DATABASES[*]} " == *" $1 "* ]] || BENCH_DATABASES+=("$1")
+  PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $1" \
+    -c "CREATE DATABASE $1"
+}
+
+# launch_service <module> <port> [VAR=value ...]: starts the module in the background on BENCH_DB (or DB_NAME=...)
+# without waiting (its log $WORK/service-<port>.log); PID is its process. SERVICE_APP_DIR=<a quarkus-app directory>
+# starts another build of the module; SERVICE_EXTRA_JVM_OPTIONS are added to its JVM's options.
+launch_service() {
+  local module=$1 port=$2 app=${SERVICE_APP_DIR:-$1/target/quarkus-app}
+  shift 2
   [ -f "$app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$module" -am
   [ -f "$WORK/issuer/private.pem" ] || dev_issuer keygen "$WORK/issuer"
-  [[ " ${BENCH_DATABASES[*]} " == *" $db "* ]] || BENCH_DATABASES+=("$db")
-  PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db" \
-    -c "CREATE DATABASE $db"
-  env DB_NAME="$db" QUARKUS_HTTP_PORT="$port" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
+  env DB_NAME="$BENCH_DB" QUARKUS_HTTP_PORT="$port" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
     QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
     MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION="$WORK/issuer/private.pem" KEYS_SERVICE_URL=http://127.0.0.1:1 \
     PUBLISH_TOKENS_ENABLED=false "$@" \
-    "$SERVICE_JAVA" $(service_jvm_options "$module") -jar "$app/quarkus-run.jar" > "$WORK/service-$port.log" 2>&1 &
+    "$SERVICE_JAVA" $(service_jvm_options "$module") ${SERVICE_EXTRA_JVM_OPTIONS:-} -jar "$app/quarkus-run.jar" \
+    > "$WORK/service-$port.log" 2>&1 &
   PID=$!
   SERVICE_PIDS+=("$PID")
-  until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$port.log"; exit 1; }
-    sleep 0.2
+}
+
+# await_service <port> <pid>: until the service answers ready; its log and exit if the process ends first
+await_service() {
+  until curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready"; do
+    kill -0 "$2" 2>/dev/null || { tail -n 40 "$WORK/service-$1.log"; exit 1; }
+    sleep 0.02
   done
+}
+
+# stop_service <pid>: stops a service this script started, and forgets it
+stop_service() {
+  local pid
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  for pid in "${!SERVICE_PIDS[@]}"; do [ "${SERVICE_PIDS[$pid]}" != "$1" ] || unset "SERVICE_PIDS[$pid]"; done
 }
 
 # bench_java <java> [JVM options] <program> [arguments]: runs bench/<program>.java with bench/KeepAliveConnection.java,

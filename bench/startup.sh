@@ -10,45 +10,15 @@ source bench/lib.sh
 RUNS="${1:-3}"
 SERVICES=(integrations-service keys-service stats-service webhook-service)
 PORTS=(18181 18182 18183 18184)
-PIDS=()
-lib_cleanup=$(trap -p EXIT | sed "s/^trap -- '//; s/' EXIT$//")
-trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true
-      '"$lib_cleanup" EXIT
-
-for module in "${SERVICES[@]}"; do
-  [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || ./mvnw -B -q package -DskipTests -pl "$module" -am
-done
-dev_issuer keygen "$WORK/issuer"
-PGOPTIONS=--client-min-messages=warning psql -h localhost -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB" \
-  -c "CREATE DATABASE $BENCH_DB"
 KEYS_KEY="$(head -c 32 /dev/urandom | base64)"
+create_database "$BENCH_DB"
 
-# launch <index>: starts service i in the background (its log in $WORK), sets LAUNCHED
+# launch <index>: starts service i in the background, as bench/lib.sh starts services, with its neighbours' addresses
 launch() {
-  local i=$1
-  env DB_NAME=$BENCH_DB QUARKUS_HTTP_PORT="${PORTS[$i]}" QUARKUS_OIDC_TOKEN_ISSUER=marketplace-dev-issuer \
-    QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$WORK/issuer/public.pem" | tr -d '\n')" \
-    MARKETPLACE_DEV_ISSUER_PRIVATE_KEY_LOCATION="$WORK/issuer/private.pem" KEYS_ENCRYPTION_KEY="$KEYS_KEY" \
+  launch_service "${SERVICES[$1]}" "${PORTS[$1]}" KEYS_ENCRYPTION_KEY="$KEYS_KEY" \
     KEYS_SERVICE_URL=http://127.0.0.1:${PORTS[1]} STATS_SERVICE_URL=http://127.0.0.1:${PORTS[2]} \
-    WEBHOOK_SERVICE_URL=http://127.0.0.1:${PORTS[3]} INTEGRATIONS_SERVICE_URL=http://127.0.0.1:${PORTS[0]} \
-    PUBLISH_TOKENS_ENABLED=false \
-    "$SERVICE_JAVA" $(service_jvm_options "${SERVICES[$i]}") \
-    -jar "${SERVICES[$i]}/target/quarkus-app/quarkus-run.jar" > "$WORK/${SERVICES[$i]}.log" 2>&1 &
-  LAUNCHED=$!
-  PIDS+=("$LAUNCHED")
-}
-
-await_ready() {
-  local i=$1 pid=$2
-  until curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$i]}/q/health/ready"; do
-    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$WORK/${SERVICES[$i]}.log"; exit 1; }
-    sleep 0.02
-  done
-}
-
-stop() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
+    WEBHOOK_SERVICE_URL=http://127.0.0.1:${PORTS[3]} INTEGRATIONS_SERVICE_URL=http://127.0.0.1:${PORTS[0]}
+  LAUNCHED=$PID
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -56,7 +26,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # the first start migrates each schema and records each start-up cache (deploy/service-jvm.sh); it is not measured,
 # nor is the one-off check of each new cache that the next start would make
 for i in "${!SERVICES[@]}"; do
-  launch "$i"; await_ready "$i" "$LAUNCHED"; stop "$LAUNCHED"
+  launch "$i"; await_service "${PORTS[$i]}" "$LAUNCHED"; stop_service "$LAUNCHED"
   service_jvm_options "${SERVICES[$i]}" > /dev/null
 done
 
@@ -66,11 +36,11 @@ for i in "${!SERVICES[@]}"; do
   for run in $(seq "$RUNS"); do
     started=$(now_ms)
     launch "$i"
-    await_ready "$i" "$LAUNCHED"
+    await_service "${PORTS[$i]}" "$LAUNCHED"
     times+=($(( $(now_ms) - started )))
     rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$LAUNCHED/status")
-    quarkus=$(grep -o 'started in [0-9.]*s' "$WORK/${SERVICES[$i]}.log" | head -n 1)
-    stop "$LAUNCHED"
+    quarkus=$(grep -o 'started in [0-9.]*s' "$WORK/service-${PORTS[$i]}.log" | head -n 1)
+    stop_service "$LAUNCHED"
   done
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   printf '%-22s alone: ready in %5d ms (median of %d; runs %s), RSS %d MB, Quarkus %s\n' "${SERVICES[$i]}" \
@@ -82,10 +52,10 @@ for run in $(seq "$RUNS"); do
   started=$(now_ms)
   launched=()
   for i in "${!SERVICES[@]}"; do launch "$i"; launched+=("$LAUNCHED"); done
-  for i in "${!SERVICES[@]}"; do await_ready "$i" "${launched[$i]}"; done
+  for i in "${!SERVICES[@]}"; do await_service "${PORTS[$i]}" "${launched[$i]}"; done
   times+=($(( $(now_ms) - started )))
   rss=$(for pid in "${launched[@]}"; do awk '/VmRSS/ {printf "%.0f ", $2 / 1024}' "/proc/$pid/status"; done)
-  for pid in "${launched[@]}"; do stop "$pid"; done
+  for pid in "${launched[@]}"; do stop_service "$pid"; done
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 printf 'the four together: all ready in %5d ms (median of %d; runs %s), RSS MB %s\n' "${sorted[$(( RUNS / 2 ))]}" "$RUNS" \
