@@ -30,12 +30,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -297,6 +299,28 @@ class TokenEndpointTest {
         } finally {
             dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL); // no dead connection is left for the next test
         }
+    }
+
+    @Test
+    void aRefreshBehindAHeldLockIsA503AfterTheLockTimeoutAndLeavesTheTokenUsable() throws Exception {
+        RegisteredClient client = client();
+        String token = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
+        try (Connection outside = DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "")) {
+            outside.setAutoCommit(false);
+            // a transaction that holds the client's grants and does not end: a stuck revocation, say
+            try (PreparedStatement hold = outside.prepareStatement(
+                    "SELECT 1 FROM token_grant WHERE client_id = ? FOR UPDATE")) {
+                hold.setObject(1, client.clientId());
+                hold.executeQuery().close();
+            }
+            ExtractableResponse<Response> answer = CompletableFuture.supplyAsync(() -> refresh(client, token).extract())
+                    .get(20, TimeUnit.SECONDS); // without a lock timeout it waits for as long as the lock is held
+            assertThat(answer.statusCode(), equalTo(503));
+            assertThat(answer.header("Retry-After"), equalTo("1"));
+            outside.rollback();
+        }
+        refresh(client, token).statusCode(200).body("refresh_token", not(equalTo(token)));
     }
 
     @ParameterizedTest
