@@ -28,10 +28,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
@@ -272,8 +273,11 @@ class TokenEndpointTest {
         for (int i = 0; i < 4; i++) {
             refresh(client(), token).statusCode(400); // fills the pool with connections that are about to die
         }
-        try (Connection outside = DriverManager.getConnection(
-                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "")) {
+        // a connection of its own, outside the pool, or the pool would keep it alive
+        Config config = ConfigProvider.getConfig();
+        try (Connection outside = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
             // what a database restart does to every pooled connection
             outside.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
@@ -305,8 +309,7 @@ class TokenEndpointTest {
     void aRefreshBehindAHeldLockIsA503AfterTheLockTimeoutAndLeavesTheTokenUsable() throws Exception {
         RegisteredClient client = client();
         String token = exchange(client, code(client, ACCOUNT), Map.of()).statusCode(200).extract().path("refresh_token");
-        try (Connection outside = DriverManager.getConnection(
-                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "")) {
+        try (Connection outside = dataSource.getConnection()) {
             outside.setAutoCommit(false);
             // a transaction that holds the client's grants and does not end: a stuck revocation, say
             try (PreparedStatement hold = outside.prepareStatement(
