@@ -1,5 +1,6 @@
 package io.marketplace.integrations.client;
 
+import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
@@ -28,7 +29,7 @@ public class KeysServiceEvents {
      * The account installed the integration: keys-service issues codes for that installation generation. Sent for the
      * owner's own test install, for which the Keys view then offers a code.
      */
-    public void installationEnabled(Integration integration, long accountId, long generation, String language) {
+    public void installationEnabled(InstallableIntegration integration, long accountId, long generation, String language) {
         outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INSTALLATION_ENABLED,
                 InstallationUpdates.of(integration, accountId, generation, language));
     }
@@ -37,7 +38,7 @@ public class KeysServiceEvents {
      * The account disabled the integration: keys-service ends that installation generation (its codes stop working,
      * every token the account gave goes). The disable is answered once keys-service has it, so that it is final then.
      */
-    public void installationDisabled(Integration integration, long accountId, long generation, String language) {
+    public void installationDisabled(InstallableIntegration integration, long accountId, long generation, String language) {
         outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INSTALLATION_DISABLED,
                 InstallationUpdates.of(integration, accountId, generation, language));
     }

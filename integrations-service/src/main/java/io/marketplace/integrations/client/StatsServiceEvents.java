@@ -1,6 +1,6 @@
 package io.marketplace.integrations.client;
 
-import io.marketplace.integrations.persistence.Integration;
+import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +15,12 @@ public class StatsServiceEvents {
     @Inject
     Outbox outbox;
 
-    public void installed(Integration integration, long accountId, long generation, String language) {
+    public void installed(InstallableIntegration integration, long accountId, long generation, String language) {
         outbox.enqueue(NEIGHBOUR, EventType.INSTALLATION_ENABLED,
                 InstallationUpdates.of(integration, accountId, generation, language));
     }
 
-    public void uninstalled(Integration integration, long accountId, long generation, String language) {
+    public void uninstalled(InstallableIntegration integration, long accountId, long generation, String language) {
         outbox.enqueue(NEIGHBOUR, EventType.INSTALLATION_DISABLED,
                 InstallationUpdates.of(integration, accountId, generation, language));
     }

@@ -1,5 +1,6 @@
 package io.marketplace.integrations.client;
 
+import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
@@ -21,18 +22,18 @@ public class WebhookServiceEvents {
     Outbox outbox;
 
     /** The authorization code goes to the developer's redirect URL (webhook-service asks keys-service for it). */
-    public void sendCode(Integration integration, long accountId, long generation, String referer) {
-        outbox.enqueue(NEIGHBOUR, EventType.CODE_DELIVERY_REQUESTED, new WebhookJob(integration.id, integration.ownerAccountId, accountId,
-                generation, integration.redirectUri, referer, null));
+    public void sendCode(InstallableIntegration integration, long accountId, long generation, String referer) {
+        outbox.enqueue(NEIGHBOUR, EventType.CODE_DELIVERY_REQUESTED, new WebhookJob(integration.id(),
+                integration.ownerAccountId(), accountId, generation, integration.redirectUri(), referer, null));
     }
 
     /**
      * The developer's revoke URL hears that the account disabled the integration. Sent without a URL when the
      * integration has none: webhook-service must still cancel the code deliveries of that installation not yet sent.
      */
-    public void sendAccessRevoked(Integration integration, long accountId, long generation) {
-        outbox.enqueue(NEIGHBOUR, EventType.REVOKE_NOTICE_REQUESTED, new WebhookJob(integration.id, integration.ownerAccountId,
-                accountId, generation, integration.revokeUrl, null, null));
+    public void sendAccessRevoked(InstallableIntegration integration, long accountId, long generation) {
+        outbox.enqueue(NEIGHBOUR, EventType.REVOKE_NOTICE_REQUESTED, new WebhookJob(integration.id(),
+                integration.ownerAccountId(), accountId, generation, integration.revokeUrl(), null, null));
     }
 
     /**

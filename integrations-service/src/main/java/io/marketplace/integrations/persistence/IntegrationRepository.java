@@ -1,14 +1,20 @@
 package io.marketplace.integrations.persistence;
 
 import io.marketplace.platform.paging.PageRequest;
+import io.marketplace.platform.persistence.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class IntegrationRepository implements PanacheRepositoryBase<Integration, UUID> {
+
+    @Inject
+    DataSource dataSource;
 
     /** The integration if it belongs to the account; another account's integration is as good as absent. */
     public Optional<Integration> findOwned(UUID id, long accountId) {
@@ -39,11 +45,23 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
 
     /**
      * Holds the integration for an install until the transaction ends (a key-share lock: other changes of the row go
-     * on); false if it is gone. A concurrent delete then waits for the install, or the install sees it gone.
+     * on) and reads what the installation's events name; empty if it is gone. A concurrent delete then waits for the
+     * install, or the install sees it gone. Plain JDBC: no entity to load, and nothing of the row is changed in the
+     * transaction before it.
      */
-    public boolean holdForInstall(UUID id) {
-        return !getEntityManager().createNativeQuery("SELECT 1 FROM integration WHERE id = ?1 FOR KEY SHARE")
-                .setParameter(1, id).getResultList().isEmpty();
+    public Optional<InstallableIntegration> holdForInstall(UUID id) {
+        return installable(id, " FOR KEY SHARE");
+    }
+
+    /** What the events of an installation's end name of its integration; empty if it is gone. */
+    public Optional<InstallableIntegration> installable(UUID id) {
+        return installable(id, "");
+    }
+
+    private Optional<InstallableIntegration> installable(UUID id, String lock) {
+        return Jdbc.first(dataSource, "SELECT code, owner_account_id, redirect_uri, revoke_url FROM integration WHERE id = ?"
+                + lock, row -> new InstallableIntegration(id, row.getString(1), row.getLong(2), row.getString(3),
+                        row.getString(4)), id);
     }
 
     /** Locks the integration for its delete: installs of it wait, then find it gone. */

@@ -6,6 +6,7 @@ import io.marketplace.integrations.client.StatsServiceEvents;
 import io.marketplace.integrations.client.WebhookServiceEvents;
 import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.CatalogRepository.Entry;
+import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.integrations.persistence.InstallationRepository;
 import io.marketplace.integrations.persistence.InstallationRepository.Installation;
 import io.marketplace.integrations.persistence.Integration;
@@ -99,10 +100,8 @@ public class InstallationService {
     private Installed install(Entry shown, String language, Installer who, boolean sendCode) {
         UUID integrationId = shown.id();
         long account = who.accountId();
-        if (!integrations.holdForInstall(integrationId)) {
-            throw notInTheMarketplace(integrationId); // deleted since
-        }
-        Integration integration = integrations.snapshot(integrationId);
+        InstallableIntegration integration = integrations.holdForInstall(integrationId)
+                .orElseThrow(() -> notInTheMarketplace(integrationId)); // deleted since
         Optional<Installation> existing = installations.lock(integrationId, account);
         if (existing.isPresent() && existing.get().active()) {
             return installed(shown, existing.get(), false, who);
@@ -117,7 +116,7 @@ public class InstallationService {
             webhookService.sendCode(integration, account, generation.getAsLong(), who.referer());
         }
         statsService.installed(integration, account, generation.getAsLong(), language);
-        if (account == integration.ownerAccountId) {
+        if (account == integration.ownerAccountId()) {
             // other installs reach keys-service with their first code request; the owner may ask for one in the Keys view
             keysService.installationEnabled(integration, account, generation.getAsLong(), language);
         }
@@ -140,7 +139,8 @@ public class InstallationService {
         if (generation.isEmpty()) {
             throw ProblemException.notFound("Integration " + integrationId + " is not installed in this account");
         }
-        ended(integrations.snapshot(integrationId), account, generation.getAsLong(), existing.get().language());
+        ended(integrations.installable(integrationId).orElseThrow(), account, generation.getAsLong(),
+                existing.get().language());
     }
 
     /**
@@ -151,12 +151,12 @@ public class InstallationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeAll(Integration integration) {
         installations.removeAll(integration.id).stream().filter(Installation::active)
-                .forEach(installation -> ended(integration, installation.accountId(), installation.generation(),
-                        installation.language()));
+                .forEach(installation -> ended(InstallableIntegration.of(integration), installation.accountId(),
+                        installation.generation(), installation.language()));
     }
 
     /** Queues the effects of an installation's end. */
-    private void ended(Integration integration, long account, long generation, String language) {
+    private void ended(InstallableIntegration integration, long account, long generation, String language) {
         keysService.installationDisabled(integration, account, generation, language);
         webhookService.sendAccessRevoked(integration, account, generation);
         statsService.uninstalled(integration, account, generation, language);

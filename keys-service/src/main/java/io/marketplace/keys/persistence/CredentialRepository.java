@@ -1,5 +1,6 @@
 package io.marketplace.keys.persistence;
 
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package io.marketplace.keys.persistence;
 
 import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,26 +86,22 @@ public class GrantRepository {
      */
     public void revokeInstallationGrants(Map<Pair, Long> throughGeneration) {
         List<Pair> pairs = List.copyOf(throughGeneration.keySet());
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         UPDATE token_grant g SET revoked_at = now()
-                        FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[]), CAST(?3 AS bigint[])) AS p(i, a, generation)
+                        FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS bigint[])) AS p(i, a, generation)
                         WHERE g.client_id = p.i AND g.account_id = p.a AND g.generation <= p.generation
-                          AND g.revoked_at IS NULL""")
-                .setParameter(1, pairs.stream().map(pair -> pair.integrationId().toString()).toArray(String[]::new))
-                .setParameter(2, pairs.stream().map(Pair::accountId).toArray(Long[]::new))
-                .setParameter(3, pairs.stream().map(throughGeneration::get).toArray(Long[]::new))
-                .executeUpdate();
+                          AND g.revoked_at IS NULL""",
+                Jdbc.array(pairs.stream().map(Pair::integrationId).toList()),
+                Jdbc.array(pairs.stream().map(Pair::accountId).toList()),
+                Jdbc.array(pairs.stream().map(throughGeneration::get).toList()));
     }
 
     public void saveCode(String hash, UUID clientId, long accountId, long generation, String challenge, String method,
             Instant expiresAt) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO authorization_code (code_hash, client_id, account_id, generation, code_challenge,
                                                         code_challenge_method, expires_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, hash).setParameter(2, clientId).setParameter(3, accountId).setParameter(4, generation)
-                .setParameter(5, challenge).setParameter(6, method).setParameter(7, utc(expiresAt))
-                .executeUpdate();
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""", hash, clientId, accountId, generation, challenge, method, expiresAt);
     }
 
     /** The code, locked: two exchanges of one code cannot both see it unused. */

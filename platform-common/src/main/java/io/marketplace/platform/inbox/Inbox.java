@@ -4,6 +4,7 @@ import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.events.EventReceipt;
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.problem.Violations;
 import io.marketplace.platform.tracing.TraceContext;
@@ -14,7 +15,6 @@ import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Receives event batches from neighbours: validates the whole batch first (one bad event rejects it all, nothing
@@ -41,7 +42,7 @@ public class Inbox {
     private final Map<String, EventHandler> handlers;
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -63,14 +64,12 @@ public class Inbox {
     public EventReceipt receive(EventBatch batch) {
         List<EventEnvelope> events = validate(batch);
         // one statement records the whole batch; the ids it answers are the events never seen before
-        @SuppressWarnings("unchecked")
-        Set<UUID> fresh = new HashSet<>(entityManager.createNativeQuery("""
+        Set<UUID> fresh = new HashSet<>(Jdbc.list(dataSource, """
                         INSERT INTO processed_event (event_id, type)
-                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[])) ORDER BY 1
-                        ON CONFLICT DO NOTHING RETURNING event_id""")
-                .setParameter(1, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
-                .setParameter(2, events.stream().map(EventEnvelope::type).toArray(String[]::new))
-                .getResultList());
+                        SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) ORDER BY 1
+                        ON CONFLICT DO NOTHING RETURNING event_id""", row -> row.getObject(1, UUID.class),
+                Jdbc.array(events.stream().map(EventEnvelope::eventId).toList()),
+                Jdbc.array(events.stream().map(EventEnvelope::type).toList())));
         Map<EventHandler, List<EventEnvelope>> byHandler = new LinkedHashMap<>();
         events.stream().filter(event -> fresh.contains(event.eventId()))
                 .forEach(event -> byHandler.computeIfAbsent(handlers.get(event.type()), handler -> new ArrayList<>()).add(event));

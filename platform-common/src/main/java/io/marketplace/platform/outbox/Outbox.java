@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.events.EventType;
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Records an event for a neighbour in the caller's transaction: the event exists exactly when the change it
@@ -26,7 +27,7 @@ public class Outbox {
     ObjectMapper json;
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     @Inject
     OutboxRelay relay;
@@ -57,17 +58,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data of type " + type + " cannot be written as JSON", e);
         }
-        // a plain insert: no entity to track, no generated id to read back
-        entityManager.createNativeQuery("""
+        Instant now = Instant.now();
+        // a plain insert on the transaction's connection: no entity to track, no generated id to read back
+        Jdbc.update(dataSource, """
                         INSERT INTO outbox (event_id, destination, type, payload, occurred_at, next_attempt_at, trace_parent)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?5, ?6)""")
-                .setParameter(1, eventId)
-                .setParameter(2, destination)
-                .setParameter(3, type.wireName)
-                .setParameter(4, payload)
-                .setParameter(5, Instant.now())
-                .setParameter(6, TraceContext.currentTraceparent())
-                .executeUpdate();
+                        VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""",
+                eventId, destination, type.wireName, payload, now, now, TraceContext.currentTraceparent());
         relay.wakeUpAfterCommit();
         return eventId;
     }

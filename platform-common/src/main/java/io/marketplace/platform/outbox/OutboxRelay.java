@@ -9,6 +9,7 @@ import io.marketplace.platform.events.EventBatch;
 import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.neighbours.Neighbours;
 import io.marketplace.platform.outbox.BatchSplitting.Outcome;
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.persistence.SqlValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,10 +20,12 @@ import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -54,7 +58,7 @@ public class OutboxRelay {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     @Inject
     Neighbours neighbours;
@@ -199,79 +203,74 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeDelivered() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("DELETE FROM outbox WHERE delivered_at < ?1")
-                .setParameter(1, Instant.now().minus(config.outbox().retention()))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> Jdbc.update(dataSource, "DELETE FROM outbox WHERE delivered_at < ?",
+                Instant.now().minus(config.outbox().retention())));
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> destinationsDue() {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                        SELECT DISTINCT destination FROM outbox
-                        WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()""")
-                .getResultList());
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.list(dataSource, """
+                SELECT DISTINCT destination FROM outbox
+                WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()""", row -> row.getString(1)));
     }
 
     /** Delivers one batch of due rows. */
-    @SuppressWarnings("unchecked")
     private Outcome deliverBatch(String destination, int batchSize) {
-        List<Object[]> due = entityManager.createNativeQuery(SELECT_ROWS + """
-                        WHERE destination = ?1 AND delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
-                        ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, destination)
-                .setParameter(2, batchSize)
-                .getResultList();
-        return deliver(destination, due);
+        return deliver(destination, Jdbc.list(dataSource, SELECT_ROWS + """
+                WHERE destination = ? AND delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", Pending::read, destination, batchSize));
     }
 
     /** The named rows still pending, locked: one the relay is sending is waited for (a few seconds at most). */
-    @SuppressWarnings("unchecked")
-    private List<Object[]> lockPending(String destination, List<UUID> eventIds) {
-        entityManager.createNativeQuery("SET LOCAL lock_timeout = '5s'").executeUpdate();
-        return entityManager.createNativeQuery(SELECT_ROWS + """
-                        WHERE event_id = ANY(CAST(?1 AS uuid[])) AND destination = ?2 AND delivered_at IS NULL
-                          AND dead_at IS NULL
-                        ORDER BY id FOR UPDATE""")
-                .setParameter(1, eventIds.stream().map(UUID::toString).toArray(String[]::new))
-                .setParameter(2, destination)
-                .getResultList();
+    private List<Pending> lockPending(String destination, List<UUID> eventIds) {
+        Jdbc.update(dataSource, "SET LOCAL lock_timeout = '5s'");
+        return Jdbc.list(dataSource, SELECT_ROWS + """
+                WHERE event_id = ANY(CAST(? AS uuid[])) AND destination = ? AND delivered_at IS NULL AND dead_at IS NULL
+                ORDER BY id FOR UPDATE""", Pending::read, Jdbc.array(eventIds), destination);
     }
 
     private static final String SELECT_ROWS =
             "SELECT id, event_id, type, occurred_at, CAST(payload AS text), trace_parent, attempts FROM outbox ";
 
+    /** An outbox row not delivered yet, as {@link #SELECT_ROWS} reads it. */
+    private record Pending(long id, UUID eventId, String type, Instant occurredAt, String payload, String traceParent,
+            int attempts) {
+
+        static Pending read(ResultSet row) throws SQLException {
+            return new Pending(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),
+                    SqlValues.instant(row.getObject(4, OffsetDateTime.class)), row.getString(5), row.getString(6), row.getInt(7));
+        }
+    }
+
     /** Sends the locked rows as one batch (split when the neighbour refuses it) and records the outcome. */
-    private Outcome deliver(String destination, List<Object[]> due) {
+    private Outcome deliver(String destination, List<Pending> due) {
         return BatchSplitting.deliver(due, new BatchSplitting.Delivery<>() {
             @Override
-            public void send(List<Object[]> batch) {
+            public void send(List<Pending> batch) {
                 neighbours.deliver(destination, new EventBatch(batch.stream().map(OutboxRelay.this::envelope).toList()));
             }
 
             @Override
-            public void delivered(List<Object[]> batch) {
+            public void delivered(List<Pending> batch) {
                 // the neighbour has committed them: whoever waits may answer now
                 settle(eventIds(batch), true);
                 commitWithoutWaitingForDisk();
                 if (unreachableNeighbours.remove(destination)) {
                     LOG.infof("Outbox: %s is reachable again", destination);
                 }
-                entityManager.createNativeQuery("""
-                                UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL
-                                WHERE id IN (?1)""")
-                        .setParameter(1, ids(batch))
-                        .executeUpdate();
+                Jdbc.update(dataSource, """
+                        UPDATE outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL
+                        WHERE id = ANY(CAST(? AS bigint[]))""", Jdbc.array(ids(batch)));
             }
 
             @Override
-            public void refused(Object[] row, Exception refusal) {
+            public void refused(Pending row, Exception refusal) {
                 commitWithoutWaitingForDisk();
                 setAside(destination, row, refusal);
-                settle(eventIds(List.<Object[]>of(row)), false);
+                settle(List.of(row.eventId()), false);
             }
 
             @Override
-            public void failed(List<Object[]> batch, Exception failure) {
+            public void failed(List<Pending> batch, Exception failure) {
                 commitWithoutWaitingForDisk();
                 scheduleRetry(destination, batch, failure);
                 settle(eventIds(batch), false);
@@ -279,12 +278,12 @@ public class OutboxRelay {
         });
     }
 
-    private static List<Long> ids(List<Object[]> rows) {
-        return rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+    private static List<Long> ids(List<Pending> rows) {
+        return rows.stream().map(Pending::id).toList();
     }
 
-    private static List<UUID> eventIds(List<Object[]> rows) {
-        return rows.stream().map(row -> (UUID) row[1]).toList();
+    private static List<UUID> eventIds(List<Pending> rows) {
+        return rows.stream().map(Pending::eventId).toList();
     }
 
     /**
@@ -292,15 +291,13 @@ public class OutboxRelay {
      * ({@code marketplace_outbox_dead_letters_total}), listed for operators and for whoever it concerns, and sent again
      * only when an operator replays it ({@link DeadLetters}).
      */
-    private void setAside(String destination, Object[] row, Exception refusal) {
+    private void setAside(String destination, Pending row, Exception refusal) {
         String error = describe(refusal);
-        String type = (String) row[2];
-        LOG.warnf("Outbox: %s refused event %s (%s) for good; kept as a dead letter: %s", destination, row[1], type, error);
-        entityManager.createNativeQuery(
-                        "UPDATE outbox SET dead_at = now(), attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
-                .setParameter(1, ((Number) row[0]).longValue())
-                .setParameter(2, error)
-                .executeUpdate();
+        String type = row.type();
+        LOG.warnf("Outbox: %s refused event %s (%s) for good; kept as a dead letter: %s", destination, row.eventId(), type,
+                error);
+        Jdbc.update(dataSource, "UPDATE outbox SET dead_at = now(), attempts = attempts + 1, last_error = ? WHERE id = ?",
+                error, row.id());
         AfterCommit.run(transactions, () -> registry.counter("marketplace.outbox.dead.letters",
                 "destination", destination, "type", type).increment());
     }
@@ -310,7 +307,7 @@ public class OutboxRelay {
      * a second, so that what waited for it lands as soon as it is back. A neighbour that answered with an error is
      * retried with a delay doubling from the initial backoff, up to the maximum.
      */
-    private void scheduleRetry(String destination, List<Object[]> rows, Exception failure) {
+    private void scheduleRetry(String destination, List<Pending> rows, Exception failure) {
         String error = describe(failure);
         boolean unreachable = Neighbours.unreachable(failure);
         neighbourUnreachable |= unreachable;
@@ -322,16 +319,12 @@ public class OutboxRelay {
             LOG.debugf("Outbox: %s still cannot be reached: %s", destination, error);
         }
         Backoff backoff = new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff());
-        entityManager.createNativeQuery("""
-                        UPDATE outbox o SET attempts = o.attempts + 1, last_error = ?3,
+        Jdbc.update(dataSource, """
+                        UPDATE outbox o SET attempts = o.attempts + 1, last_error = ?,
                             next_attempt_at = now() + r.wait_ms * interval '1 millisecond'
-                        FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS bigint[])) AS r(id, wait_ms)
-                        WHERE o.id = r.id""")
-                .setParameter(1, ids(rows).toArray(Long[]::new))
-                .setParameter(2, rows.stream().map(row -> unreachable ? 0L
-                        : backoff.after(((Number) row[6]).intValue()).toMillis()).toArray(Long[]::new))
-                .setParameter(3, error)
-                .executeUpdate();
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS r(id, wait_ms)
+                        WHERE o.id = r.id""", error, Jdbc.array(ids(rows)),
+                Jdbc.array(rows.stream().map(row -> unreachable ? 0L : backoff.after(row.attempts()).toMillis()).toList()));
     }
 
     /**
@@ -339,15 +332,14 @@ public class OutboxRelay {
      * and lose the last of it, those events are sent again, and the neighbour's inbox ignores what it already has.
      */
     private void commitWithoutWaitingForDisk() {
-        entityManager.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+        Jdbc.update(dataSource, "SET LOCAL synchronous_commit = off");
     }
 
-    private EventEnvelope envelope(Object[] row) {
+    private EventEnvelope envelope(Pending row) {
         try {
-            return new EventEnvelope((UUID) row[1], (String) row[2], SqlValues.instant(row[3]), json.readTree((String) row[4]),
-                    (String) row[5]);
+            return new EventEnvelope(row.eventId(), row.type(), row.occurredAt(), json.readTree(row.payload()), row.traceParent());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Outbox row " + row[0] + " holds invalid JSON", e);
+            throw new IllegalStateException("Outbox row " + row.id() + " holds invalid JSON", e);
         }
     }
 

@@ -3,12 +3,14 @@ package io.marketplace.platform.persistence;
 import io.marketplace.platform.domain.InstallationState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A service's projection of integrations-service's installations: table {@code installation (integration_id,
@@ -24,7 +26,7 @@ public class InstallationStateRepository {
     }
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     /** The pair's state, unchanged by others until the transaction ends (a shared lock); unknown when never heard of. */
     public InstallationState read(UUID integrationId, long accountId) {
@@ -37,12 +39,10 @@ public class InstallationStateRepository {
     }
 
     private InstallationState select(UUID integrationId, long accountId, String lock) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT generation, active FROM installation WHERE integration_id = ?1 AND account_id = ?2" + lock)
-                .setParameter(1, integrationId)
-                .setParameter(2, accountId)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> state(((Object[]) row)[0], ((Object[]) row)[1])).orElse(InstallationState.UNKNOWN);
+        return Jdbc.first(dataSource,
+                        "SELECT generation, active FROM installation WHERE integration_id = ? AND account_id = ?" + lock,
+                        row -> state(row, 1), integrationId, accountId)
+                .orElse(InstallationState.UNKNOWN);
     }
 
     /**
@@ -50,38 +50,36 @@ public class InstallationStateRepository {
      * afterwards. Rows are made if missing and then locked in a fixed order, so concurrent callers never deadlock and
      * the second one merges into what the first wrote.
      */
-    @SuppressWarnings("unchecked")
     public Map<Pair, InstallationState> merge(List<Map.Entry<Pair, InstallationState>> reports) {
         List<Pair> pairs = reports.stream().map(Map.Entry::getKey).distinct().sorted(Pair.ORDER).toList();
-        String[] integrations = pairs.stream().map(pair -> pair.integrationId().toString()).toArray(String[]::new);
-        Long[] accounts = pairs.stream().map(Pair::accountId).toArray(Long[]::new);
-        entityManager.createNativeQuery("""
-                        INSERT INTO installation (integration_id, account_id, generation, active)
-                        SELECT i, a, 0, false FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[])) AS p(i, a)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, integrations).setParameter(2, accounts).executeUpdate();
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT s.integration_id, s.account_id, s.generation, s.active
-                        FROM installation s JOIN unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[])) AS p(i, a)
-                          ON s.integration_id = p.i AND s.account_id = p.a
-                        ORDER BY s.integration_id, s.account_id FOR UPDATE OF s""")
-                .setParameter(1, integrations).setParameter(2, accounts).getResultList();
+        String integrations = Jdbc.array(pairs.stream().map(Pair::integrationId).toList());
+        String accounts = Jdbc.array(pairs.stream().map(Pair::accountId).toList());
+        Jdbc.update(dataSource, """
+                INSERT INTO installation (integration_id, account_id, generation, active)
+                SELECT i, a, 0, false FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[])) AS p(i, a)
+                ON CONFLICT DO NOTHING""", integrations, accounts);
         Map<Pair, InstallationState> known = new LinkedHashMap<>();
-        rows.forEach(row -> known.put(new Pair((UUID) row[0], ((Number) row[1]).longValue()), state(row[2], row[3])));
+        Jdbc.list(dataSource, """
+                        SELECT s.integration_id, s.account_id, s.generation, s.active
+                        FROM installation s JOIN unnest(CAST(? AS uuid[]), CAST(? AS bigint[])) AS p(i, a)
+                          ON s.integration_id = p.i AND s.account_id = p.a
+                        ORDER BY s.integration_id, s.account_id FOR UPDATE OF s""",
+                        row -> Map.entry(new Pair(row.getObject(1, UUID.class), row.getLong(2)), state(row, 3)),
+                        integrations, accounts)
+                .forEach(entry -> known.put(entry.getKey(), entry.getValue()));
         Map<Pair, InstallationState> merged = new LinkedHashMap<>(known);
         reports.forEach(report -> merged.merge(report.getKey(), report.getValue(), InstallationState::merge));
         List<Pair> changed = merged.keySet().stream().filter(pair -> !merged.get(pair).equals(known.get(pair))).toList();
         if (!changed.isEmpty()) {
-            entityManager.createNativeQuery("""
+            Jdbc.update(dataSource, """
                             UPDATE installation s SET generation = p.g, active = p.active
-                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[]), CAST(?3 AS bigint[]), CAST(?4 AS boolean[]))
+                            FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS boolean[]))
                                 AS p(i, a, g, active)
-                            WHERE s.integration_id = p.i AND s.account_id = p.a""")
-                    .setParameter(1, changed.stream().map(pair -> pair.integrationId().toString()).toArray(String[]::new))
-                    .setParameter(2, changed.stream().map(Pair::accountId).toArray(Long[]::new))
-                    .setParameter(3, changed.stream().map(pair -> merged.get(pair).generation()).toArray(Long[]::new))
-                    .setParameter(4, changed.stream().map(pair -> merged.get(pair).active()).toArray(Boolean[]::new))
-                    .executeUpdate();
+                            WHERE s.integration_id = p.i AND s.account_id = p.a""",
+                    Jdbc.array(changed.stream().map(Pair::integrationId).toList()),
+                    Jdbc.array(changed.stream().map(Pair::accountId).toList()),
+                    Jdbc.array(changed.stream().map(pair -> merged.get(pair).generation()).toList()),
+                    Jdbc.array(changed.stream().map(pair -> merged.get(pair).active()).toList()));
         }
         return merged;
     }
@@ -94,11 +92,11 @@ public class InstallationStateRepository {
 
     /** An integration that is deleted takes what was known of its installations with it. */
     public void forget(UUID integrationId) {
-        entityManager.createNativeQuery("DELETE FROM installation WHERE integration_id = ?1")
-                .setParameter(1, integrationId).executeUpdate();
+        Jdbc.update(dataSource, "DELETE FROM installation WHERE integration_id = ?", integrationId);
     }
 
-    private static InstallationState state(Object generation, Object active) {
-        return new InstallationState(((Number) generation).longValue(), (Boolean) active);
+    /** The generation and active columns at {@code column} and the next. */
+    private static InstallationState state(ResultSet row, int column) throws SQLException {
+        return new InstallationState(row.getLong(column), row.getBoolean(column + 1));
     }
 }

@@ -14,10 +14,11 @@ import io.marketplace.platform.problem.Violations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +68,7 @@ class InboxTest {
     @SuppressWarnings("unchecked")
     void inbox() {
         inbox = new Inbox(proxy(Instance.class, (method, args) -> method.equals("stream") ? Stream.of(handler) : null));
-        inbox.entityManager = proxy(EntityManager.class, (method, args) -> insertReturningFresh());
+        inbox.dataSource = proxy(DataSource.class, (method, args) -> proxy(Connection.class, (call, ignored) -> insertReturningFresh()));
         inbox.transactions = proxy(TransactionSynchronizationRegistry.class, (method, args) -> null);
         inbox.registry = new SimpleMeterRegistry();
         inbox.tracer = OpenTelemetry.noop().getTracer("test");
@@ -100,18 +102,25 @@ class InboxTest {
         assertEquals(new EventReceipt(1, 1, 0), inbox.receive(new EventBatch(List.of(good))));
     }
 
-    /** INSERT … ON CONFLICT DO NOTHING RETURNING event_id, against the in-memory table. */
-    private Query insertReturningFresh() {
+    /** INSERT … ON CONFLICT DO NOTHING RETURNING event_id, against the in-memory table; ids come as an array literal. */
+    private PreparedStatement insertReturningFresh() {
         List<UUID> fresh = new ArrayList<>();
-        return proxy(Query.class, (method, args) -> {
-            if (method.equals("setParameter") && args[0].equals(1)) {
-                for (String id : (String[]) args[1]) {
+        int[] read = {0};
+        ResultSet rows = proxy(ResultSet.class, (method, args) -> switch (method) {
+            case "next" -> ++read[0] <= fresh.size();
+            case "getObject" -> fresh.get(read[0] - 1);
+            default -> null;
+        });
+        return proxy(PreparedStatement.class, (method, args) -> {
+            if (method.equals("setObject") && args[0].equals(1)) {
+                String literal = (String) args[1];
+                for (String id : literal.substring(1, literal.length() - 1).replace("\"", "").split(",")) {
                     if (processedEvents.add(UUID.fromString(id))) {
                         fresh.add(UUID.fromString(id));
                     }
                 }
             }
-            return method.equals("getResultList") ? fresh : null;
+            return method.equals("executeQuery") ? rows : null;
         });
     }
 
