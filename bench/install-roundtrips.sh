@@ -7,21 +7,26 @@
 # The measured accounts come after WARM_UP accounts (default 4000): until then the JIT is still compiling the four
 # services, and the CPU per round trip is about half as high again. Needs the local PostgreSQL; uses its own database
 # marketplace_bench. BENCH_PROFILE_DIR=dir records each service with JFR into dir/<service>.jfr, BENCH_LOGS_DIR=dir
-# keeps the services' logs (service-<port>.log). Usage: bench/install-roundtrips.sh [accounts, default 2000]
+# keeps the services' logs (service-<port>.log), BENCH_APPS_DIR=dir runs the builds in dir/<module> instead of
+# <module>/target/quarkus-app (an earlier build's copies), BENCH_PORT_BASE (default 18180) and BENCH_DB move it
+# aside so that two can run at once (bench/install-roundtrips-ab.sh).
+# Usage: bench/install-roundtrips.sh [accounts, default 2000]
 cd "$(dirname "$0")/.."
 # a JVM that writes its start-up cache when it stops writes no flight recording then: profile without the cache
 [ -z "${BENCH_PROFILE_DIR:-}" ] || export SERVICE_START_CACHE=off
 source bench/lib.sh
 ACCOUNTS="${1:-2000}"
 SERVICES=(integrations-service keys-service stats-service webhook-service)
-PORTS=(18181 18182 18183 18184)
-BACKEND=18190
+PORT_BASE=${BENCH_PORT_BASE:-18180}
+PORTS=($((PORT_BASE + 1)) $((PORT_BASE + 2)) $((PORT_BASE + 3)) $((PORT_BASE + 4)))
+BACKEND=$((PORT_BASE + 10))
 PIDS=()
 # the services stop first, so their logs are whole when kept
 trap 'for pid in "${PIDS[@]}"; do stop_service "$pid"; done
       [ -z "${BENCH_LOGS_DIR:-}" ] || cp "$WORK"/*.log "$BENCH_LOGS_DIR"; bench_cleanup' EXIT
 create_database "$BENCH_DB"
 for i in "${!SERVICES[@]}"; do
+  SERVICE_APP_DIR=${BENCH_APPS_DIR:+$BENCH_APPS_DIR/${SERVICES[$i]}} \
   SERVICE_EXTRA_JVM_OPTIONS=${BENCH_PROFILE_DIR:+-XX:StartFlightRecording=filename=$BENCH_PROFILE_DIR/${SERVICES[$i]}.jfr,settings=profile,jdk.ExecutionSample#period=2ms} \
     launch_service "${SERVICES[$i]}" "${PORTS[$i]}" \
     KEYS_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" KEYS_ISSUER="http://127.0.0.1:${PORTS[1]}" \

@@ -4,7 +4,7 @@
 # PostgreSQL's autovacuum is on while a bench runs (below).
 set -euo pipefail
 source deploy/service-jvm.sh
-BENCH_DB=marketplace_bench
+BENCH_DB=${BENCH_DB:-marketplace_bench}
 WORK=$(mktemp -d)
 PID=
 SERVICE_PIDS=()

@@ -1,22 +1,24 @@
 package io.marketplace.stats.persistence;
 
+import io.marketplace.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Writes a batch of install/uninstall events: raw rows, the per-day rollup and the per-day accounts, a statement each.
  * The upserts lock their rows in key order (ORDER BY) and every batch runs the same statements in the same order,
- * so concurrent batches touching the same days queue up instead of deadlocking.
+ * so concurrent batches touching the same days queue up instead of deadlocking. Plain JDBC: no entity maps these
+ * tables.
  */
 @ApplicationScoped
 public class InstallEventRepository {
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     public record RawEvent(UUID eventId, String type, UUID integrationId, String widgetCode, long ownerAccountId,
             long accountId, String language, String occurredAt) {
@@ -35,68 +37,64 @@ public class InstallEventRepository {
     }
 
     public void insertRaw(List<RawEvent> events) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO install_event
                             (event_id, type, integration_id, widget_code, owner_account_id, account_id, language, occurred_at)
-                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS uuid[]), CAST(?4 AS text[]),
-                                             CAST(?5 AS bigint[]), CAST(?6 AS bigint[]), CAST(?7 AS text[]),
-                                             CAST(?8 AS timestamptz[]))
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
-                .setParameter(2, events.stream().map(RawEvent::type).toArray(String[]::new))
-                .setParameter(3, events.stream().map(e -> e.integrationId().toString()).toArray(String[]::new))
-                .setParameter(4, events.stream().map(RawEvent::widgetCode).toArray(String[]::new))
-                .setParameter(5, events.stream().map(RawEvent::ownerAccountId).toArray(Long[]::new))
-                .setParameter(6, events.stream().map(RawEvent::accountId).toArray(Long[]::new))
-                .setParameter(7, events.stream().map(RawEvent::language).toArray(String[]::new))
-                .setParameter(8, events.stream().map(RawEvent::occurredAt).toArray(String[]::new))
-                .executeUpdate();
+                        SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
+                                             CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]),
+                                             CAST(? AS timestamptz[]))
+                        ON CONFLICT DO NOTHING""",
+                Jdbc.array(events.stream().map(RawEvent::eventId).toList()),
+                Jdbc.array(events.stream().map(RawEvent::type).toList()),
+                Jdbc.array(events.stream().map(RawEvent::integrationId).toList()),
+                Jdbc.array(events.stream().map(RawEvent::widgetCode).toList()),
+                Jdbc.array(events.stream().map(RawEvent::ownerAccountId).toList()),
+                Jdbc.array(events.stream().map(RawEvent::accountId).toList()),
+                Jdbc.array(events.stream().map(RawEvent::language).toList()),
+                Jdbc.array(events.stream().map(RawEvent::occurredAt).toList()));
     }
 
     /** Adds the batch's counts to the rollup; counts of a day already there are summed, in the same transaction. */
     public void addToRollup(List<DayCount> counts) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO daily_installs (integration_id, language, day, installs, uninstalls)
-                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS date[]),
-                                             CAST(?4 AS integer[]), CAST(?5 AS integer[]))
+                        SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS date[]),
+                                             CAST(? AS integer[]), CAST(? AS integer[]))
                         ORDER BY 1, 2, 3
                         ON CONFLICT (integration_id, language, day) DO UPDATE SET
                             installs = daily_installs.installs + excluded.installs,
-                            uninstalls = daily_installs.uninstalls + excluded.uninstalls""")
-                .setParameter(1, counts.stream().map(c -> c.integrationId().toString()).toArray(String[]::new))
-                .setParameter(2, counts.stream().map(DayCount::language).toArray(String[]::new))
-                .setParameter(3, counts.stream().map(c -> c.day().toString()).toArray(String[]::new))
-                .setParameter(4, counts.stream().map(DayCount::installs).toArray(Integer[]::new))
-                .setParameter(5, counts.stream().map(DayCount::uninstalls).toArray(Integer[]::new))
-                .executeUpdate();
+                            uninstalls = daily_installs.uninstalls + excluded.uninstalls""",
+                Jdbc.array(counts.stream().map(DayCount::integrationId).toList()),
+                Jdbc.array(counts.stream().map(DayCount::language).toList()),
+                Jdbc.array(counts.stream().map(DayCount::day).toList()),
+                Jdbc.array(counts.stream().map(DayCount::installs).toList()),
+                Jdbc.array(counts.stream().map(DayCount::uninstalls).toList()));
     }
 
     public void addAccounts(List<DayAccount> accounts) {
         if (accounts.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO daily_accounts (integration_id, language, day, account_id)
-                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS date[]), CAST(?4 AS bigint[]))
+                        SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS date[]), CAST(? AS bigint[]))
                         ORDER BY 1, 2, 3, 4
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, accounts.stream().map(a -> a.integrationId().toString()).toArray(String[]::new))
-                .setParameter(2, accounts.stream().map(DayAccount::language).toArray(String[]::new))
-                .setParameter(3, accounts.stream().map(a -> a.day().toString()).toArray(String[]::new))
-                .setParameter(4, accounts.stream().map(DayAccount::accountId).toArray(Long[]::new))
-                .executeUpdate();
+                        ON CONFLICT DO NOTHING""",
+                Jdbc.array(accounts.stream().map(DayAccount::integrationId).toList()),
+                Jdbc.array(accounts.stream().map(DayAccount::language).toList()),
+                Jdbc.array(accounts.stream().map(DayAccount::day).toList()),
+                Jdbc.array(accounts.stream().map(DayAccount::accountId).toList()));
     }
 
     public void saveOwners(List<Owner> owners) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO integration_owner (integration_id, owner_account_id, widget_code)
-                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS bigint[]), CAST(?3 AS text[]))
+                        SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS text[]))
                         ORDER BY 1
                         ON CONFLICT (integration_id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
-                            widget_code = excluded.widget_code, updated_at = now()""")
-                .setParameter(1, owners.stream().map(o -> o.integrationId().toString()).toArray(String[]::new))
-                .setParameter(2, owners.stream().map(Owner::ownerAccountId).toArray(Long[]::new))
-                .setParameter(3, owners.stream().map(Owner::widgetCode).toArray(String[]::new))
-                .executeUpdate();
+                            widget_code = excluded.widget_code, updated_at = now()""",
+                Jdbc.array(owners.stream().map(Owner::integrationId).toList()),
+                Jdbc.array(owners.stream().map(Owner::ownerAccountId).toList()),
+                Jdbc.array(owners.stream().map(Owner::widgetCode).toList()));
     }
 }
