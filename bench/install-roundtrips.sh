@@ -9,7 +9,7 @@
 # marketplace_bench. BENCH_PROFILE_DIR=dir records each service with JFR into dir/<service>.jfr, BENCH_LOGS_DIR=dir
 # keeps the services' logs (service-<port>.log), BENCH_APPS_DIR=dir runs the builds in dir/<module> instead of
 # <module>/target/quarkus-app (an earlier build's copies), BENCH_PORT_BASE (default 18180) and BENCH_DB move it
-# aside so that two can run at once (bench/install-roundtrips-ab.sh).
+# aside so that two can run at once.
 # Usage: bench/install-roundtrips.sh [accounts, default 2000]
 cd "$(dirname "$0")/.."
 # a JVM that writes its start-up cache when it stops writes no flight recording then: profile without the cache
