@@ -171,7 +171,10 @@ final class Stack implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int replica = 0; replica < replicas; replica++) {
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", RequestGuard.JVM_OPTION, "-jar", jar.toString())
+            // these JVMs live for one test class and serve a few hundred requests: start-up is most of their CPU, and
+            // C1 alone with the serial collector halves it (README, "Performance"); peak speed is the benchmarks' job
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", RequestGuard.JVM_OPTION, "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service, replica).toFile()));
             builder.environment().putAll(environment);
