@@ -91,9 +91,9 @@ public class GrantRepository {
                         FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS bigint[])) AS p(i, a, generation)
                         WHERE g.client_id = p.i AND g.account_id = p.a AND g.generation <= p.generation
                           AND g.revoked_at IS NULL""",
-                Jdbc.array(pairs.stream().map(Pair::integrationId).toList()),
-                Jdbc.array(pairs.stream().map(Pair::accountId).toList()),
-                Jdbc.array(pairs.stream().map(throughGeneration::get).toList()));
+                Jdbc.array(pairs, Pair::integrationId),
+                Jdbc.array(pairs, Pair::accountId),
+                Jdbc.array(pairs, throughGeneration::get));
     }
 
     public void saveCode(String hash, UUID clientId, long accountId, long generation, String challenge, String method,

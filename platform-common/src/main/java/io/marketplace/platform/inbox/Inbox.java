@@ -68,8 +68,8 @@ public class Inbox {
                         INSERT INTO processed_event (event_id, type)
                         SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) ORDER BY 1
                         ON CONFLICT DO NOTHING RETURNING event_id""", row -> row.getObject(1, UUID.class),
-                Jdbc.array(events.stream().map(EventEnvelope::eventId).toList()),
-                Jdbc.array(events.stream().map(EventEnvelope::type).toList())));
+                Jdbc.array(events, EventEnvelope::eventId),
+                Jdbc.array(events, EventEnvelope::type)));
         Map<EventHandler, List<EventEnvelope>> byHandler = new LinkedHashMap<>();
         events.stream().filter(event -> fresh.contains(event.eventId()))
                 .forEach(event -> byHandler.computeIfAbsent(handlers.get(event.type()), handler -> new ArrayList<>()).add(event));

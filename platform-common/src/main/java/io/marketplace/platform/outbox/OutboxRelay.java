@@ -324,7 +324,7 @@ public class OutboxRelay {
                             next_attempt_at = now() + r.wait_ms * interval '1 millisecond'
                         FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS r(id, wait_ms)
                         WHERE o.id = r.id""", error, Jdbc.array(ids(rows)),
-                Jdbc.array(rows.stream().map(row -> unreachable ? 0L : backoff.after(row.attempts()).toMillis()).toList()));
+                Jdbc.array(rows, row -> unreachable ? 0L : backoff.after(row.attempts()).toMillis()));
     }
 
     /**

@@ -52,8 +52,8 @@ public class InstallationStateRepository {
      */
     public Map<Pair, InstallationState> merge(List<Map.Entry<Pair, InstallationState>> reports) {
         List<Pair> pairs = reports.stream().map(Map.Entry::getKey).distinct().sorted(Pair.ORDER).toList();
-        String integrations = Jdbc.array(pairs.stream().map(Pair::integrationId).toList());
-        String accounts = Jdbc.array(pairs.stream().map(Pair::accountId).toList());
+        String integrations = Jdbc.array(pairs, Pair::integrationId);
+        String accounts = Jdbc.array(pairs, Pair::accountId);
         Jdbc.update(dataSource, """
                 INSERT INTO installation (integration_id, account_id, generation, active)
                 SELECT i, a, 0, false FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[])) AS p(i, a)
@@ -76,10 +76,10 @@ public class InstallationStateRepository {
                             FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS boolean[]))
                                 AS p(i, a, g, active)
                             WHERE s.integration_id = p.i AND s.account_id = p.a""",
-                    Jdbc.array(changed.stream().map(Pair::integrationId).toList()),
-                    Jdbc.array(changed.stream().map(Pair::accountId).toList()),
-                    Jdbc.array(changed.stream().map(pair -> merged.get(pair).generation()).toList()),
-                    Jdbc.array(changed.stream().map(pair -> merged.get(pair).active()).toList()));
+                    Jdbc.array(changed, Pair::integrationId),
+                    Jdbc.array(changed, Pair::accountId),
+                    Jdbc.array(changed, pair -> merged.get(pair).generation()),
+                    Jdbc.array(changed, pair -> merged.get(pair).active()));
         }
         return merged;
     }

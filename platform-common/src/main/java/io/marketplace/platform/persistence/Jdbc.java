@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -74,6 +75,11 @@ public final class Jdbc {
             literal.append('"');
         }
         return literal.append('}').toString();
+    }
+
+    /** {@link #array(Collection)} of one field of each row: {@code Jdbc.array(pairs, Pair::accountId)}. */
+    public static <T> String array(Collection<T> rows, Function<? super T, ?> field) {
+        return array(rows.stream().map(field).toList());
     }
 
     @FunctionalInterface

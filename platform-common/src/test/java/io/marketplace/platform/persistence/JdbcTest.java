@@ -51,6 +51,18 @@ class JdbcTest {
     }
 
     @Test
+    void anArrayOfOneFieldPerRowKeepsTheRowsOrderAndTheirNulls() {
+        record Row(String name) {
+        }
+        List<Row> rows = Arrays.asList(new Row("b"), new Row(null), new Row("a"));
+
+        List<String> seen = Jdbc.first(POSTGRES, "SELECT CAST(? AS text[])",
+                row -> Arrays.asList((String[]) row.getArray(1).getArray()), Jdbc.array(rows, Row::name)).orElseThrow();
+
+        assertEquals(Arrays.asList("b", null, "a"), seen);
+    }
+
+    @Test
     void anInstantIsBoundAsTheSameMomentToTheMicrosecond() {
         Instant moment = Instant.parse("2026-12-01T10:15:30.123456Z");
 

@@ -44,14 +44,14 @@ public class InstallEventRepository {
                                              CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]),
                                              CAST(? AS timestamptz[]))
                         ON CONFLICT DO NOTHING""",
-                Jdbc.array(events.stream().map(RawEvent::eventId).toList()),
-                Jdbc.array(events.stream().map(RawEvent::type).toList()),
-                Jdbc.array(events.stream().map(RawEvent::integrationId).toList()),
-                Jdbc.array(events.stream().map(RawEvent::widgetCode).toList()),
-                Jdbc.array(events.stream().map(RawEvent::ownerAccountId).toList()),
-                Jdbc.array(events.stream().map(RawEvent::accountId).toList()),
-                Jdbc.array(events.stream().map(RawEvent::language).toList()),
-                Jdbc.array(events.stream().map(RawEvent::occurredAt).toList()));
+                Jdbc.array(events, RawEvent::eventId),
+                Jdbc.array(events, RawEvent::type),
+                Jdbc.array(events, RawEvent::integrationId),
+                Jdbc.array(events, RawEvent::widgetCode),
+                Jdbc.array(events, RawEvent::ownerAccountId),
+                Jdbc.array(events, RawEvent::accountId),
+                Jdbc.array(events, RawEvent::language),
+                Jdbc.array(events, RawEvent::occurredAt));
     }
 
     /** Adds the batch's counts to the rollup; counts of a day already there are summed, in the same transaction. */
@@ -64,11 +64,11 @@ public class InstallEventRepository {
                         ON CONFLICT (integration_id, language, day) DO UPDATE SET
                             installs = daily_installs.installs + excluded.installs,
                             uninstalls = daily_installs.uninstalls + excluded.uninstalls""",
-                Jdbc.array(counts.stream().map(DayCount::integrationId).toList()),
-                Jdbc.array(counts.stream().map(DayCount::language).toList()),
-                Jdbc.array(counts.stream().map(DayCount::day).toList()),
-                Jdbc.array(counts.stream().map(DayCount::installs).toList()),
-                Jdbc.array(counts.stream().map(DayCount::uninstalls).toList()));
+                Jdbc.array(counts, DayCount::integrationId),
+                Jdbc.array(counts, DayCount::language),
+                Jdbc.array(counts, DayCount::day),
+                Jdbc.array(counts, DayCount::installs),
+                Jdbc.array(counts, DayCount::uninstalls));
     }
 
     public void addAccounts(List<DayAccount> accounts) {
@@ -80,10 +80,10 @@ public class InstallEventRepository {
                         SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS date[]), CAST(? AS bigint[]))
                         ORDER BY 1, 2, 3, 4
                         ON CONFLICT DO NOTHING""",
-                Jdbc.array(accounts.stream().map(DayAccount::integrationId).toList()),
-                Jdbc.array(accounts.stream().map(DayAccount::language).toList()),
-                Jdbc.array(accounts.stream().map(DayAccount::day).toList()),
-                Jdbc.array(accounts.stream().map(DayAccount::accountId).toList()));
+                Jdbc.array(accounts, DayAccount::integrationId),
+                Jdbc.array(accounts, DayAccount::language),
+                Jdbc.array(accounts, DayAccount::day),
+                Jdbc.array(accounts, DayAccount::accountId));
     }
 
     public void saveOwners(List<Owner> owners) {
@@ -93,8 +93,8 @@ public class InstallEventRepository {
                         ORDER BY 1
                         ON CONFLICT (integration_id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
                             widget_code = excluded.widget_code, updated_at = now()""",
-                Jdbc.array(owners.stream().map(Owner::integrationId).toList()),
-                Jdbc.array(owners.stream().map(Owner::ownerAccountId).toList()),
-                Jdbc.array(owners.stream().map(Owner::widgetCode).toList()));
+                Jdbc.array(owners, Owner::integrationId),
+                Jdbc.array(owners, Owner::ownerAccountId),
+                Jdbc.array(owners, Owner::widgetCode));
     }
 }

@@ -62,17 +62,17 @@ public class DeliveryRepository {
                             AS d(id, integration_id, owner_account_id, account_id, kind, url, referer, state, endpoint,
                                  generation, reason)
                         ON CONFLICT (id) DO NOTHING""",
-                Jdbc.array(deliveries.stream().map(NewDelivery::id).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::integrationId).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::ownerAccountId).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::accountId).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::kind).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::url).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::referer).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::state).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::endpoint).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::generation).toList()),
-                Jdbc.array(deliveries.stream().map(NewDelivery::cancelledBecause).toList()));
+                Jdbc.array(deliveries, NewDelivery::id),
+                Jdbc.array(deliveries, NewDelivery::integrationId),
+                Jdbc.array(deliveries, NewDelivery::ownerAccountId),
+                Jdbc.array(deliveries, NewDelivery::accountId),
+                Jdbc.array(deliveries, NewDelivery::kind),
+                Jdbc.array(deliveries, NewDelivery::url),
+                Jdbc.array(deliveries, NewDelivery::referer),
+                Jdbc.array(deliveries, NewDelivery::state),
+                Jdbc.array(deliveries, NewDelivery::endpoint),
+                Jdbc.array(deliveries, NewDelivery::generation),
+                Jdbc.array(deliveries, NewDelivery::cancelledBecause));
     }
 
     /** Forgets every delivery of the integration, with its attempts; one being sent now is not recorded. */
@@ -91,9 +91,9 @@ public class DeliveryRepository {
                         FROM unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS bigint[])) AS p(i, a, g)
                         WHERE d.integration_id = p.i AND d.account_id = p.a AND d.generation <= p.g
                           AND d.kind = 'installed' AND d.status = 'pending'""", reason,
-                Jdbc.array(pairs.stream().map(Pair::integrationId).toList()),
-                Jdbc.array(pairs.stream().map(Pair::accountId).toList()),
-                Jdbc.array(pairs.stream().map(throughGeneration::get).toList()));
+                Jdbc.array(pairs, Pair::integrationId),
+                Jdbc.array(pairs, Pair::accountId),
+                Jdbc.array(pairs, throughGeneration::get));
     }
 
     /** For each pair, the latest generation whose code was delivered or is being sent now; absent if none. */
@@ -109,8 +109,8 @@ public class DeliveryRepository {
                         WHERE d.kind = 'installed' AND (d.status = 'delivered' OR d.leased_until > now())
                         GROUP BY d.integration_id, d.account_id""",
                         row -> Map.entry(new Pair(row.getObject(1, UUID.class), row.getLong(2)), row.getLong(3)),
-                        Jdbc.array(pairs.stream().map(Pair::integrationId).toList()),
-                        Jdbc.array(pairs.stream().map(Pair::accountId).toList()))
+                        Jdbc.array(pairs, Pair::integrationId),
+                        Jdbc.array(pairs, Pair::accountId))
                 .forEach(entry -> latest.put(entry.getKey(), entry.getValue()));
         return latest;
     }
