@@ -12,19 +12,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class KeysViewTest {
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     private static io.restassured.specification.RequestSpecification asAdmin(long account) {
         return given().auth().oauth2(TestTokens.technicalAdmin(account));
@@ -53,8 +54,8 @@ class KeysViewTest {
         String secret = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().extract().path("secret_key");
 
-        String stored = (String) entityManager.createNativeQuery("SELECT secret_enc FROM client_secret WHERE client_id = ?1")
-                .setParameter(1, clientId).getSingleResult();
+        String stored = Jdbc.first(dataSource, "SELECT secret_enc FROM client_secret WHERE client_id = ?",
+                row -> row.getString(1), clientId).orElseThrow();
         assertThat(stored, startsWith("k1:"));
         assertThat(stored.contains(secret), equalTo(false));
     }

@@ -17,15 +17,14 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
+import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fuzz.RawHttp;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,9 +53,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TokenEndpointTest {
 
     private static final long ACCOUNT = 2002;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     AgroalDataSource dataSource;
@@ -172,9 +168,8 @@ class TokenEndpointTest {
     void refusesAnExpiredCode() {
         RegisteredClient client = client();
         String code = code(client, ACCOUNT);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "UPDATE authorization_code SET expires_at = now() - interval '1 minute' WHERE client_id = ?1")
-                .setParameter(1, client.clientId()).executeUpdate());
+        Jdbc.update(dataSource, "UPDATE authorization_code SET expires_at = now() - interval '1 minute' WHERE client_id = ?",
+                client.clientId());
 
         exchange(client, code, Map.of()).statusCode(400).body("error", equalTo("invalid_grant"));
     }

@@ -1,13 +1,11 @@
 package io.marketplace.integrations.persistence;
 
 import io.marketplace.platform.persistence.Jdbc;
-import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +28,7 @@ public class InstallationRepository {
 
         static Installation read(ResultSet row) throws SQLException {
             return new Installation(row.getObject(1, UUID.class), row.getLong(2), row.getString(3), row.getBoolean(4),
-                    row.getLong(5), SqlValues.instant(row.getObject(6, OffsetDateTime.class)));
+                    row.getLong(5), Jdbc.instant(row, 6));
         }
     }
 

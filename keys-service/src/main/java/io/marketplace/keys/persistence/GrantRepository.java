@@ -2,14 +2,11 @@ package io.marketplace.keys.persistence;
 
 import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
 import io.marketplace.platform.persistence.Jdbc;
-import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +35,6 @@ public class GrantRepository {
     }
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
     DataSource dataSource;
 
     /** A grant of an account, made under installation {@code generation} of (client, account). */
@@ -55,29 +49,19 @@ public class GrantRepository {
 
     private UUID insertGrant(UUID clientId, Long accountId, Long generation, String kind, String scope) {
         UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO token_grant (id, client_id, account_id, generation, kind, scope, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())""")
-                .setParameter(1, id).setParameter(2, clientId).setParameter(3, accountId).setParameter(4, generation)
-                .setParameter(5, kind).setParameter(6, scope)
-                .executeUpdate();
+                        VALUES (?, ?, ?, ?, ?, ?, now())""", id, clientId, accountId, generation, kind, scope);
         return id;
     }
 
     public Optional<Grant> grant(UUID id) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT id, client_id, account_id, kind, scope, revoked_at FROM token_grant WHERE id = ?1")
-                .setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] c = (Object[]) row;
-            return new Grant((UUID) c[0], (UUID) c[1], c[2] == null ? null : ((Number) c[2]).longValue(), (String) c[3],
-                    (String) c[4], SqlValues.instant(c[5]));
-        });
+        return Jdbc.first(dataSource, "SELECT id, client_id, account_id, kind, scope, revoked_at FROM token_grant WHERE id = ?",
+                row -> readGrant(row, 1), id);
     }
 
     public void revokeGrant(UUID id) {
-        entityManager.createNativeQuery("UPDATE token_grant SET revoked_at = now() WHERE id = ?1 AND revoked_at IS NULL")
-                .setParameter(1, id).executeUpdate();
+        Jdbc.update(dataSource, "UPDATE token_grant SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id);
     }
 
     /**
@@ -106,26 +90,23 @@ public class GrantRepository {
 
     /** The code, locked: two exchanges of one code cannot both see it unused. */
     public Optional<Code> lockCode(String hash) {
-        List<?> rows = entityManager.createNativeQuery("""
+        return Jdbc.first(dataSource, """
                         SELECT code_hash, client_id, account_id, generation, code_challenge, code_challenge_method, expires_at,
                                used_at, grant_id
-                        FROM authorization_code WHERE code_hash = ?1 FOR UPDATE""")
-                .setParameter(1, hash).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] c = (Object[]) row;
-            return new Code((String) c[0], (UUID) c[1], ((Number) c[2]).longValue(), ((Number) c[3]).longValue(),
-                    (String) c[4], (String) c[5], SqlValues.instant(c[6]), SqlValues.instant(c[7]), (UUID) c[8]);
-        });
+                        FROM authorization_code WHERE code_hash = ? FOR UPDATE""",
+                row -> new Code(row.getString(1), row.getObject(2, UUID.class), row.getLong(3), row.getLong(4),
+                        row.getString(5), row.getString(6), Jdbc.instant(row, 7), Jdbc.instant(row, 8),
+                        row.getObject(9, UUID.class)),
+                hash);
     }
 
     public void markCodeUsed(String hash, UUID grantId) {
-        entityManager.createNativeQuery("UPDATE authorization_code SET used_at = now(), grant_id = ?2 WHERE code_hash = ?1")
-                .setParameter(1, hash).setParameter(2, grantId).executeUpdate();
+        Jdbc.update(dataSource, "UPDATE authorization_code SET used_at = now(), grant_id = ? WHERE code_hash = ?", grantId, hash);
     }
 
     public void saveRefreshToken(String hash, UUID grantId, Instant expiresAt) {
-        entityManager.createNativeQuery("INSERT INTO refresh_token (token_hash, grant_id, expires_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, hash).setParameter(2, grantId).setParameter(3, utc(expiresAt)).executeUpdate();
+        Jdbc.update(dataSource, "INSERT INTO refresh_token (token_hash, grant_id, expires_at) VALUES (?, ?, ?)",
+                hash, grantId, expiresAt);
     }
 
     /**
@@ -133,18 +114,12 @@ public class GrantRepository {
      * the grant's held (a revocation waits for a refresh under way, so nothing is issued after it answered).
      */
     public Optional<RefreshToken> lockRefreshToken(String hash) {
-        List<?> rows = entityManager.createNativeQuery("""
+        return Jdbc.first(dataSource, """
                         SELECT r.expires_at, r.used_at,
                                g.id, g.client_id, g.account_id, g.kind, g.scope, g.revoked_at
                         FROM refresh_token r JOIN token_grant g ON g.id = r.grant_id
-                        WHERE r.token_hash = ?1 FOR UPDATE OF r FOR SHARE OF g""")
-                .setParameter(1, hash).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] c = (Object[]) row;
-            Grant grant = new Grant((UUID) c[2], (UUID) c[3], c[4] == null ? null : ((Number) c[4]).longValue(),
-                    (String) c[5], (String) c[6], SqlValues.instant(c[7]));
-            return new RefreshToken(grant, SqlValues.instant(c[0]), SqlValues.instant(c[1]));
-        });
+                        WHERE r.token_hash = ? FOR UPDATE OF r FOR SHARE OF g""",
+                row -> new RefreshToken(readGrant(row, 3), Jdbc.instant(row, 1), Jdbc.instant(row, 2)), hash);
     }
 
     /** The grant a refresh token was rotated under: what the new access token carries. */
@@ -176,26 +151,20 @@ public class GrantRepository {
                         )
                         SELECT id, account_id, scope FROM used""",
                 row -> new Rotated(row.getObject(1, UUID.class), row.getLong(2), row.getString(3)),
-                hash, clientId, successorHash, utc(successorExpiresAt));
+                hash, clientId, successorHash, successorExpiresAt);
     }
 
     public void savePublishKey(UUID id, UUID clientId, UUID grantId, String keyHash, String prefix) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO publish_key (id, client_id, grant_id, key_hash, prefix, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, now())""")
-                .setParameter(1, id).setParameter(2, clientId).setParameter(3, grantId)
-                .setParameter(4, keyHash).setParameter(5, prefix)
-                .executeUpdate();
+                        VALUES (?, ?, ?, ?, ?, now())""", id, clientId, grantId, keyHash, prefix);
     }
 
     public Optional<PublishKey> publishKey(UUID id) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT id, client_id, grant_id, key_hash, revoked_at FROM publish_key WHERE id = ?1")
-                .setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] c = (Object[]) row;
-            return new PublishKey((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3], SqlValues.instant(c[4]));
-        });
+        return Jdbc.first(dataSource, "SELECT id, client_id, grant_id, key_hash, revoked_at FROM publish_key WHERE id = ?",
+                row -> new PublishKey(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getObject(3, UUID.class), row.getString(4), Jdbc.instant(row, 5)),
+                id);
     }
 
     /** A publish key or long-lived token as listed: its id, the characters shown, and its grant. */
@@ -204,60 +173,54 @@ public class GrantRepository {
 
     /** The client's unrevoked publish keys, newest first (they do not expire). */
     public List<IssuedToken> publishKeys(UUID clientId) {
-        return issuedTokens(entityManager.createNativeQuery("""
+        return Jdbc.list(dataSource, """
                         SELECT id, prefix, created_at, CAST(NULL AS timestamptz), grant_id FROM publish_key
-                        WHERE client_id = ?1 AND revoked_at IS NULL ORDER BY created_at DESC""")
-                .setParameter(1, clientId));
+                        WHERE client_id = ? AND revoked_at IS NULL ORDER BY created_at DESC""",
+                GrantRepository::readIssuedToken, clientId);
     }
 
     public void revokeAccessToken(UUID jti, Instant expiresAt) {
-        entityManager.createNativeQuery(
-                        "INSERT INTO revoked_access_token (jti, expires_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, jti).setParameter(2, utc(expiresAt)).executeUpdate();
+        Jdbc.update(dataSource, "INSERT INTO revoked_access_token (jti, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                jti, expiresAt);
     }
 
     public boolean accessTokenRevoked(UUID jti) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM revoked_access_token WHERE jti = ?1")
-                .setParameter(1, jti).getResultList().isEmpty();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return Jdbc.first(dataSource, "SELECT 1 FROM revoked_access_token WHERE jti = ?", row -> true, jti).isPresent();
     }
 
     public void revokePublishKey(UUID id) {
-        entityManager.createNativeQuery("UPDATE publish_key SET revoked_at = now() WHERE id = ?1 AND revoked_at IS NULL")
-                .setParameter(1, id).executeUpdate();
+        Jdbc.update(dataSource, "UPDATE publish_key SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id);
     }
 
     public void saveLongLivedToken(UUID id, UUID clientId, UUID grantId, String tokenHash, String prefix, Instant expiresAt) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO long_lived_token (id, client_id, grant_id, token_hash, prefix, expires_at, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())""")
-                .setParameter(1, id).setParameter(2, clientId).setParameter(3, grantId)
-                .setParameter(4, tokenHash).setParameter(5, prefix).setParameter(6, utc(expiresAt))
-                .executeUpdate();
+                        VALUES (?, ?, ?, ?, ?, ?, now())""", id, clientId, grantId, tokenHash, prefix, expiresAt);
     }
 
     /** The client's unrevoked, unexpired long-lived tokens, newest first. */
     public List<IssuedToken> longLivedTokens(UUID clientId) {
-        return issuedTokens(entityManager.createNativeQuery(LONG_LIVED + " ORDER BY t.created_at DESC")
-                .setParameter(1, clientId));
+        return Jdbc.list(dataSource, LONG_LIVED + " ORDER BY t.created_at DESC", GrantRepository::readIssuedToken, clientId);
     }
 
     public Optional<IssuedToken> longLivedToken(UUID clientId, UUID tokenId) {
-        return issuedTokens(entityManager.createNativeQuery(LONG_LIVED + " AND t.id = ?2")
-                .setParameter(1, clientId).setParameter(2, tokenId)).stream().findFirst();
+        return Jdbc.first(dataSource, LONG_LIVED + " AND t.id = ?", GrantRepository::readIssuedToken, clientId, tokenId);
     }
 
     private static final String LONG_LIVED = """
             SELECT t.id, t.prefix, t.created_at, t.expires_at, t.grant_id FROM long_lived_token t
             JOIN token_grant g ON g.id = t.grant_id
-            WHERE t.client_id = ?1 AND g.revoked_at IS NULL AND t.expires_at > now()""";
+            WHERE t.client_id = ? AND g.revoked_at IS NULL AND t.expires_at > now()""";
 
-    @SuppressWarnings("unchecked")
-    private static List<IssuedToken> issuedTokens(Query query) {
-        return ((List<Object[]>) query.getResultList()).stream().map(r -> new IssuedToken((UUID) r[0], (String) r[1],
-                SqlValues.instant(r[2]), SqlValues.instant(r[3]), (UUID) r[4])).toList();
+    private static IssuedToken readIssuedToken(ResultSet row) throws SQLException {
+        return new IssuedToken(row.getObject(1, UUID.class), row.getString(2), Jdbc.instant(row, 3), Jdbc.instant(row, 4),
+                row.getObject(5, UUID.class));
+    }
+
+    /** The grant's columns id, client_id, account_id, kind, scope, revoked_at, from column {@code first} on. */
+    private static Grant readGrant(ResultSet row, int first) throws SQLException {
+        return new Grant(row.getObject(first, UUID.class), row.getObject(first + 1, UUID.class),
+                row.getObject(first + 2, Long.class), row.getString(first + 3), row.getString(first + 4),
+                Jdbc.instant(row, first + 5));
     }
 }

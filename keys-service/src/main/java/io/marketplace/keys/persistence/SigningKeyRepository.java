@@ -1,33 +1,38 @@
 package io.marketplace.keys.persistence;
 
-import io.marketplace.platform.persistence.SqlValues;
+import io.marketplace.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class SigningKeyRepository {
 
     public record StoredKey(String kid, String privateKeyEnc, byte[] publicKey, Instant createdAt) {
+
+        static StoredKey read(ResultSet row) throws SQLException {
+            return new StoredKey(row.getString(1), row.getString(2), row.getBytes(3), Jdbc.instant(row, 4));
+        }
     }
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     public Optional<StoredKey> active() {
-        return keys("SELECT kid, private_key_enc, public_key, created_at FROM signing_key WHERE active").stream().findFirst();
+        return Jdbc.first(dataSource, "SELECT kid, private_key_enc, public_key, created_at FROM signing_key WHERE active",
+                StoredKey::read);
     }
 
     /** The keys whose signatures may still be presented: the active one and those with unexpired tokens. */
     public List<StoredKey> published() {
-        return keys("""
+        return Jdbc.list(dataSource, """
                 SELECT kid, private_key_enc, public_key, created_at FROM signing_key
-                WHERE active OR last_expiry > now() ORDER BY created_at DESC""");
+                WHERE active OR last_expiry > now() ORDER BY created_at DESC""", StoredKey::read);
     }
 
     /**
@@ -35,43 +40,25 @@ public class SigningKeyRepository {
      * and one of them wins.
      */
     public void activateFirst(StoredKey key) {
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, """
                         INSERT INTO signing_key (kid, private_key_enc, public_key, created_at, active, last_expiry)
-                        VALUES (?1, ?2, ?3, now(), true, now())
-                        ON CONFLICT (active) WHERE active DO NOTHING""")
-                .setParameter(1, key.kid())
-                .setParameter(2, key.privateKeyEnc())
-                .setParameter(3, key.publicKey())
-                .executeUpdate();
+                        VALUES (?, ?, ?, now(), true, now())
+                        ON CONFLICT (active) WHERE active DO NOTHING""",
+                key.kid(), key.privateKeyEnc(), key.publicKey());
     }
 
     /** Retires the active key (keeping it published until {@code stillValidUntil}) and activates a new one. */
     public void replaceActive(StoredKey next, Instant stillValidUntil) {
-        entityManager.createNativeQuery(
-                        "UPDATE signing_key SET active = false, last_expiry = greatest(last_expiry, ?1) WHERE active")
-                .setParameter(1, OffsetDateTime.ofInstant(stillValidUntil, ZoneOffset.UTC))
-                .executeUpdate();
-        entityManager.createNativeQuery("""
+        Jdbc.update(dataSource, "UPDATE signing_key SET active = false, last_expiry = greatest(last_expiry, ?) WHERE active",
+                stillValidUntil);
+        Jdbc.update(dataSource, """
                         INSERT INTO signing_key (kid, private_key_enc, public_key, created_at, active, last_expiry)
-                        VALUES (?1, ?2, ?3, now(), true, now())""")
-                .setParameter(1, next.kid())
-                .setParameter(2, next.privateKeyEnc())
-                .setParameter(3, next.publicKey())
-                .executeUpdate();
+                        VALUES (?, ?, ?, now(), true, now())""",
+                next.kid(), next.privateKeyEnc(), next.publicKey());
     }
 
     /** A long-lived token was signed with {@code kid}: keep the key published until it expires. */
     public void keepUntil(String kid, Instant expiry) {
-        entityManager.createNativeQuery("UPDATE signing_key SET last_expiry = greatest(last_expiry, ?2) WHERE kid = ?1")
-                .setParameter(1, kid)
-                .setParameter(2, OffsetDateTime.ofInstant(expiry, ZoneOffset.UTC))
-                .executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<StoredKey> keys(String sql) {
-        List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
-        return rows.stream().map(c -> new StoredKey((String) c[0], (String) c[1], (byte[]) c[2], SqlValues.instant(c[3])))
-                .toList();
+        Jdbc.update(dataSource, "UPDATE signing_key SET last_expiry = greatest(last_expiry, ?) WHERE kid = ?", expiry, kid);
     }
 }

@@ -2,12 +2,12 @@ package io.marketplace.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.marketplace.platform.persistence.Jdbc;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * {@code marketplace_outbox_backlog}: events not yet delivered to a neighbour. Counted on a schedule, not at scrape
@@ -19,7 +19,7 @@ public class OutboxBacklog {
     private final AtomicLong pending = new AtomicLong();
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     @Inject
     public OutboxBacklog(MeterRegistry registry) {
@@ -31,7 +31,7 @@ public class OutboxBacklog {
     @Scheduled(every = "${marketplace.metrics.outbox-interval:15s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
-        pending.set(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND dead_at IS NULL").getSingleResult()).longValue()));
+        pending.set(Jdbc.first(dataSource, "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND dead_at IS NULL",
+                row -> row.getLong(1)).orElseThrow());
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.platform.paging.PageRequest;
-import io.marketplace.platform.persistence.SqlValues;
+import io.marketplace.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The outbox's dead letters: events a neighbour refused for good ({@link OutboxRelay}). Operators list and replay
@@ -26,7 +27,7 @@ import java.util.UUID;
 public class DeadLetters {
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
     @Inject
     OutboxRelay relay;
@@ -46,10 +47,10 @@ public class DeadLetters {
     /** Oldest first, optionally of one destination; one more than the page's limit, to tell whether another follows. */
     @Transactional
     public List<DeadLetter> page(String destination, PageRequest page) {
-        return rows(entityManager.createNativeQuery(COLUMNS + """
-                         WHERE dead_at IS NOT NULL AND (CAST(?1 AS text) IS NULL OR destination = ?1)
-                        ORDER BY dead_at, id LIMIT ?2 OFFSET ?3""")
-                .setParameter(1, destination).setParameter(2, page.limit() + 1).setParameter(3, page.offset()));
+        return Jdbc.list(dataSource, COLUMNS + """
+                         WHERE dead_at IS NOT NULL AND (CAST(? AS text) IS NULL OR destination = ?)
+                        ORDER BY dead_at, id LIMIT ? OFFSET ?""",
+                this::read, destination, destination, page.limit() + 1, page.offset());
     }
 
     /** The dead letters whose data names one of these integrations ({@code integration_id}), by integration. */
@@ -59,10 +60,9 @@ public class DeadLetters {
             return Map.of();
         }
         Map<UUID, List<DeadLetter>> byIntegration = new LinkedHashMap<>();
-        rows(entityManager.createNativeQuery(COLUMNS + """
-                         WHERE dead_at IS NOT NULL AND payload ->> 'integration_id' = ANY(CAST(?1 AS text[]))
-                        ORDER BY dead_at, id""")
-                .setParameter(1, integrationIds.stream().map(UUID::toString).toArray(String[]::new)))
+        Jdbc.list(dataSource, COLUMNS + """
+                         WHERE dead_at IS NOT NULL AND payload ->> 'integration_id' = ANY(CAST(? AS text[]))
+                        ORDER BY dead_at, id""", this::read, Jdbc.array(integrationIds))
                 .forEach(letter -> byIntegration.computeIfAbsent(UUID.fromString(letter.data().path("integration_id").asText()),
                         id -> new ArrayList<>()).add(letter));
         return byIntegration;
@@ -71,30 +71,26 @@ public class DeadLetters {
     /** Sends a dead letter again (the relay picks it up at once); false if there is no such dead letter. */
     @Transactional
     public boolean replay(UUID eventId) {
-        return replay("event_id = CAST(?1 AS uuid)", eventId.toString()) == 1;
+        return replay("event_id = ?", eventId) == 1;
     }
 
     /** Sends every dead letter of a destination again (all of them if null); answers how many. */
     @Transactional
     public int replayAll(String destination) {
-        return replay("(CAST(?1 AS text) IS NULL OR destination = ?1)", destination);
+        return replay("(CAST(? AS text) IS NULL OR destination = ?)", destination, destination);
     }
 
-    private int replay(String condition, String value) {
-        int replayed = entityManager.createNativeQuery("""
+    private int replay(String condition, Object... parameters) {
+        int replayed = Jdbc.update(dataSource, """
                         UPDATE outbox SET dead_at = NULL, next_attempt_at = now()
-                        WHERE dead_at IS NOT NULL AND %s""".formatted(condition))
-                .setParameter(1, value)
-                .executeUpdate();
+                        WHERE dead_at IS NOT NULL AND %s""".formatted(condition), parameters);
         relay.wakeUpAfterCommit();
         return replayed;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<DeadLetter> rows(Query query) {
-        return ((List<Object[]>) query.getResultList()).stream().map(r -> new DeadLetter((UUID) r[0], (String) r[1],
-                (String) r[2], SqlValues.instant(r[3]), SqlValues.instant(r[4]), ((Number) r[5]).intValue(), (String) r[6],
-                readTree((String) r[7]))).toList();
+    private DeadLetter read(ResultSet r) throws SQLException {
+        return new DeadLetter(r.getObject(1, UUID.class), r.getString(2), r.getString(3), Jdbc.instant(r, 4),
+                Jdbc.instant(r, 5), r.getInt(6), r.getString(7), readTree(r.getString(8)));
     }
 
     private JsonNode readTree(String payload) {

@@ -10,7 +10,6 @@ import io.marketplace.platform.events.EventEnvelope;
 import io.marketplace.platform.neighbours.Neighbours;
 import io.marketplace.platform.outbox.BatchSplitting.Outcome;
 import io.marketplace.platform.persistence.Jdbc;
-import io.marketplace.platform.persistence.SqlValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -237,7 +235,7 @@ public class OutboxRelay {
 
         static Pending read(ResultSet row) throws SQLException {
             return new Pending(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),
-                    SqlValues.instant(row.getObject(4, OffsetDateTime.class)), row.getString(5), row.getString(6), row.getInt(7));
+                    Jdbc.instant(row, 4), row.getString(5), row.getString(6), row.getInt(7));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.marketplace.platform.persistence;
 
-import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +15,12 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC for the hot statements that need no entity: Hibernate's native queries cost several times the statement's
- * own CPU (parsing, type resolution, a bulk-cleanup action per update, array binding). Inside a JTA transaction the
- * pool hands out the transaction's own connection, so these statements are part of it and see its flushed writes;
- * outside one each statement commits on its own. They do not flush the session first: use them only on tables no
- * entity maps.
+ * Plain JDBC for the statements that need no entity: every statement of keys-, stats- and webhook-service (which map
+ * no entity, so carry no Hibernate at all) and the hot ones of integrations-service. Hibernate's native queries cost
+ * several times the statement's own CPU (parsing, type resolution, a bulk-cleanup action per update, array binding).
+ * Inside a JTA transaction the pool hands out the transaction's own connection, so these statements are part of it
+ * and see its flushed writes; outside one each statement commits on its own. They do not flush a Hibernate session
+ * first: use them only on tables no entity maps.
  */
 public final class Jdbc {
 
@@ -77,6 +77,12 @@ public final class Jdbc {
         return literal.append('}').toString();
     }
 
+    /** A {@code timestamptz} column as an instant (null stays null). */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     /** {@link #array(Collection)} of one field of each row: {@code Jdbc.array(pairs, Pair::accountId)}. */
     public static <T> String array(Collection<T> rows, Function<? super T, ?> field) {
         return array(rows.stream().map(field).toList());
@@ -99,7 +105,7 @@ public final class Jdbc {
             return work.run(statement);
         } catch (SQLException e) {
             // the SQLException stays the cause: its SQLSTATE tells a retryable failure (503) from a bug (500)
-            throw new PersistenceException(e.getMessage(), e);
+            throw new DatabaseException(e);
         }
     }
 

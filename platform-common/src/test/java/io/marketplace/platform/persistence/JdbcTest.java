@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -74,7 +73,7 @@ class JdbcTest {
 
     @Test
     void aFailedStatementKeepsItsSqlStateInTheCause() {
-        PersistenceException failure = assertThrows(PersistenceException.class,
+        DatabaseException failure = assertThrows(DatabaseException.class,
                 () -> Jdbc.update(POSTGRES, "UPDATE no_such_table SET x = ?", 1));
 
         assertEquals("42P01", assertInstanceOf(SQLException.class, failure.getCause()).getSQLState());

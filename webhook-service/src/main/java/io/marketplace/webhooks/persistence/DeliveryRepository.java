@@ -2,14 +2,12 @@ package io.marketplace.webhooks.persistence;
 
 import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
 import io.marketplace.platform.persistence.Jdbc;
-import io.marketplace.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -245,7 +243,7 @@ public class DeliveryRepository {
                         ORDER BY created_at DESC, id LIMIT ? OFFSET ?""",
                 r -> new Delivery(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getLong(3), r.getLong(4),
                         r.getString(5), r.getString(6), DeliveryStatus.of(r.getString(7)).orElseThrow(), r.getInt(8),
-                        instant(r, 9), r.getObject(10, Integer.class), r.getString(11), instant(r, 12), instant(r, 13)),
+                        Jdbc.instant(r, 9), r.getObject(10, Integer.class), r.getString(11), Jdbc.instant(r, 12), Jdbc.instant(r, 13)),
                 integrationId, owner, id, id, statusCode, statusCode, from, from, to, to, limit, offset);
     }
 
@@ -255,15 +253,11 @@ public class DeliveryRepository {
         Jdbc.list(dataSource, """
                         SELECT delivery_id, number, started_at, url, outcome, status_code, latency_ms, error FROM delivery_attempt
                         WHERE delivery_id = ANY(CAST(? AS uuid[])) ORDER BY delivery_id, number""",
-                        r -> Map.entry(r.getObject(1, UUID.class), new Attempt(r.getInt(2), instant(r, 3), r.getString(4),
+                        r -> Map.entry(r.getObject(1, UUID.class), new Attempt(r.getInt(2), Jdbc.instant(r, 3), r.getString(4),
                                 AttemptOutcome.of(r.getString(5)), r.getObject(6, Integer.class), r.getObject(7, Integer.class),
                                 r.getString(8))),
                         Jdbc.array(deliveryIds))
                 .forEach(entry -> attempts.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
         return attempts;
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        return SqlValues.instant(row.getObject(column, OffsetDateTime.class));
     }
 }
