@@ -4,7 +4,8 @@
 # The jars are packaged as Quarkus's aot-jar (every class on the JDK's class path), so the JVM can keep what start-up
 # loads in a cache file: on Java 25+ an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles), on
 # Java 17-24 a dynamic CDS archive. The first start with a given Java and given jars records it (a slower start, and
-# a stop that takes a few seconds more while the JVM writes the file); the starts after it read it. A jar newer than
+# a stop that takes a few seconds more while the JVM writes the file); the starts after it read it, if that first
+# start succeeded (a failed one records again). A jar newer than
 # the file, or another Java, records a new one. SERVICE_START_CACHE=off starts without it. One process records at a
 # time: start replicas of a module only once its cache exists.
 SERVICE_JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -34,12 +35,15 @@ service_start_cache_options() {
     read="-XX:SharedArchiveFile=$cache"
     record="-XX:ArchiveClassesAtExit=$cache -Xlog:cds=error"
   fi
-  if [ -s "$cache" ] && [ -z "$(find "$module/target/quarkus-app" -name '*.jar' -newer "$cache" -print -quit)" ] \
+  # the service writes $cache.started once the recording start has succeeded (StartCacheRecording): a failed start
+  # writes a cache too, of a fraction of the classes, which would slow every start after it
+  if [ -s "$cache" ] && [ -e "$cache.started" ] \
+      && [ -z "$(find "$module/target/quarkus-app" -name '*.jar' -newer "$cache" -print -quit)" ] \
       && service_start_cache_usable "$module" "$cache" "$read"; then
     echo "$read"
   else
-    rm -f "$cache" "$cache.checked"
-    echo "$record"
+    rm -f "$cache" "$cache.checked" "$cache.started"
+    echo "$record -Dmarketplace.start-cache.started-marker=$cache.started"
   fi
 }
 

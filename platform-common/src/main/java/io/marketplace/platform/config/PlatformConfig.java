@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,16 @@ public interface PlatformConfig {
     Outbox outbox();
 
     Http http();
+
+    StartCache startCache();
+
+    interface StartCache {
+        /**
+         * Set by deploy/service-jvm.sh on a start that records the start-up cache: the file to write once started
+         * ({@link StartCacheRecording}).
+         */
+        Optional<Path> startedMarker();
+    }
 
     interface Http {
         /** The largest body accepted, declared by Content-Length, unless its content type has its own limit. */

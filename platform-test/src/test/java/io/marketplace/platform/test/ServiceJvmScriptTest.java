@@ -42,6 +42,7 @@ class ServiceJvmScriptTest {
         Path cache = cacheFile(first);
         record(first, jar);
         assertThat("recorded", Files.size(cache) > 0, equalTo(true));
+        Files.createFile(startedMarker(first));
         String next = options(Map.of());
         assertThat(next, containsString((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + work.relativize(cache)));
         assertThat(next, not(containsString("Output")));
@@ -49,12 +50,27 @@ class ServiceJvmScriptTest {
     }
 
     @Test
+    void recordsAgainWhenTheStartThatRecordedTheCacheFailed() throws Exception {
+        Path jar = module();
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        String first = options(Map.of());
+        Path cache = cacheFile(first);
+        // a readable cache, but the service never said it started (StartCacheRecording writes the marker)
+        record(first, jar);
+
+        assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+        assertThat("the cache of a failed start is gone", Files.exists(cache), equalTo(false));
+    }
+
+    @Test
     void recordsAgainWhenTheCacheIsNoFileTheJvmCanRead() throws Exception {
         Path jar = module();
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
-        Path cache = cacheFile(options(Map.of()));
+        String first = options(Map.of());
+        Path cache = cacheFile(first);
         // what a recording JVM killed with -9 leaves: Java 17 would crash at every start on it
         Files.writeString(cache, "cut short");
+        Files.createFile(startedMarker(first));
 
         assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
         assertThat("the unreadable cache is gone", Files.exists(cache), equalTo(false));
@@ -63,8 +79,10 @@ class ServiceJvmScriptTest {
     @Test
     void recordsAgainOnceAJarIsNewerThanTheCache() throws Exception {
         Path jar = module();
-        Path cache = cacheFile(options(Map.of()));
+        String first = options(Map.of());
+        Path cache = cacheFile(first);
         Files.writeString(cache, "recorded");
+        Files.createFile(startedMarker(first));
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
 
         assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
@@ -94,12 +112,20 @@ class ServiceJvmScriptTest {
 
     private void record(String recordingOptions, Path jar) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(recordingOptions.substring(recordingOptions.indexOf("-XX:A")).split(" ")));
+        command.addAll(List.of(recordingOptions.substring(recordingOptions.indexOf("-XX:A"), recordingOptions.indexOf(" -Dmarketplace.start-cache"))
+                .split(" ")));
         command.addAll(List.of("-cp", work.relativize(jar).toString(), "-version"));
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat("the recording JVM stopped", process.waitFor(60, TimeUnit.SECONDS), equalTo(true));
         assertThat(output, process.exitValue(), equalTo(0));
+    }
+
+    /** The marker file the recording start is told to write once the service has started. */
+    private Path startedMarker(String options) {
+        String flag = "-Dmarketplace.start-cache.started-marker=";
+        assertThat(options, containsString(flag));
+        return work.resolve(options.substring(options.indexOf(flag) + flag.length()).split(" ")[0]);
     }
 
     /** The file a recording option names, relative to the work directory. */
