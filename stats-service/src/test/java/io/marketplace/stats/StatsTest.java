@@ -13,11 +13,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +32,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +48,9 @@ class StatsTest {
     private static final long A = 501;
     private static final long B = 502;
     private static final long C = 503;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static RequestSpecification asAdmin(long account) {
         return given().auth().oauth2(TestTokens.technicalAdmin(account));
@@ -153,6 +165,72 @@ class StatsTest {
                 .then().statusCode(200)
                 .body("series.period", contains("2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"))
                 .body("series.installs", contains(0, 0, 4, 0));
+    }
+
+    @Test
+    void aBatchCutOffFromTheDatabaseIsA503AndCountedOnceWhenSentAgain() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        List<String> batch = List.of(
+                event("installation.enabled", integration, owner, 801, "tr", Instant.parse("2026-06-01T10:00:00Z")),
+                event("installation.enabled", integration, owner, 802, "tr", Instant.parse("2026-06-01T11:00:00Z")));
+        for (int i = 0; i < 4; i++) {
+            // fills the pool with connections that are about to die
+            asAdmin(owner).when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(404);
+        }
+        cutEveryPooledConnection();
+        try {
+            // what the sender's outbox relay does: send the batch again until it is taken
+            List<Integer> statuses = new ArrayList<>();
+            while (statuses.isEmpty() || statuses.get(statuses.size() - 1) != 200 && statuses.size() < 30) {
+                ExtractableResponse<Response> answer = send(batch).extract();
+                statuses.add(answer.statusCode());
+                if (answer.statusCode() != 200) {
+                    assertThat(answer.body().asString(), answer.statusCode(), equalTo(503));
+                    assertThat(answer.contentType(), startsWith("application/problem+json"));
+                    assertThat(answer.header("Retry-After"), equalTo("1"));
+                }
+            }
+            assertThat(statuses.get(0), equalTo(503));
+            assertThat(statuses.get(statuses.size() - 1), equalTo(200));
+        } finally {
+            dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL); // no dead connection is left for the next test
+        }
+        // the refused attempts stored nothing: each install is counted once
+        asAdmin(owner).queryParam("from", "2026-06-01").queryParam("to", "2026-06-01")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200).body("metrics.installs", equalTo(2));
+        send(batch).statusCode(200).body("duplicates", equalTo(2));
+    }
+
+    @Test
+    void statisticsCutOffFromTheDatabaseAreA503ThenServedAgain() throws Exception {
+        long owner = newAccount();
+        UUID integration = dataset(owner);
+        for (int i = 0; i < 4; i++) {
+            asAdmin(owner).when().get("/api/v1/integrations/{id}/stats", integration).then().statusCode(200);
+        }
+        cutEveryPooledConnection();
+        try {
+            asAdmin(owner).when().get("/api/v1/integrations/{id}/stats", integration)
+                    .then().statusCode(503).contentType(startsWith("application/problem+json")).header("Retry-After", "1");
+        } finally {
+            dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
+        }
+        asAdmin(owner).queryParam("from", "2026-03-01").queryParam("to", "2026-03-05")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200).body("metrics.installs", equalTo(4));
+    }
+
+    /** What a database restart does to every pooled connection, from a connection outside the pool. */
+    private static void cutEveryPooledConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        try (Connection outside = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            outside.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
     }
 
     @Test
