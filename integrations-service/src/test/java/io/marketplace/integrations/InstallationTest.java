@@ -20,14 +20,23 @@ import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Installing and disabling, and what the other services are told (the outbox's batches, seen at the neighbours' stub). */
@@ -36,6 +45,9 @@ class InstallationTest {
 
     @InjectNeighbour
     WireMockServer neighbours;
+
+    @Inject
+    DataSource dataSource;
 
     private static RequestSpecification asAccountAdmin(long account) {
         return given().auth().oauth2(TestTokens.user(account, false, Roles.ADMIN)).contentType("application/json");
@@ -92,6 +104,30 @@ class InstallationTest {
         asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.enabled", id).size() == 2
                 && events("code_delivery.requested", id).size() == 2);
+    }
+
+    @Test
+    void anInstallBehindAHeldLockIsA503AfterTheLockTimeoutAndLeavesNothingBehind() throws Exception {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        try (Connection outside = dataSource.getConnection()) {
+            outside.setAutoCommit(false);
+            // a transaction that holds the integration and does not end: a stuck edit, a manual lock
+            try (PreparedStatement hold = outside.prepareStatement("SELECT 1 FROM integration WHERE id = ? FOR UPDATE")) {
+                hold.setObject(1, UUID.fromString(id));
+                hold.executeQuery().close();
+            }
+            // without a lock timeout it waits for as long as the lock is held
+            ExtractableResponse<Response> answer = CompletableFuture.supplyAsync(() -> asAccountAdmin(buyer)
+                    .body(Map.of("language", "en")).when().post(installation(id)).then().extract()).get(20, TimeUnit.SECONDS);
+            assertThat(answer.statusCode(), equalTo(503));
+            assertThat(answer.header("Retry-After"), equalTo("1"));
+            outside.rollback();
+        }
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
+                .then().body("installations", hasSize(0));
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.enabled", id).size() == 1);
     }
 
     @Test

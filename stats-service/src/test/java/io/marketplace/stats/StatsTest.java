@@ -24,14 +24,17 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -220,6 +223,33 @@ class StatsTest {
         asAdmin(owner).queryParam("from", "2026-03-01").queryParam("to", "2026-03-05")
                 .when().get("/api/v1/integrations/{id}/stats", integration)
                 .then().statusCode(200).body("metrics.installs", equalTo(4));
+    }
+
+    @Test
+    void aBatchBehindAHeldLockIsA503AfterTheLockTimeoutAndCountedOnceWhenSentAgain() throws Exception {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        Instant day = Instant.parse("2026-07-01T10:00:00Z");
+        send(event("installation.enabled", integration, owner, 701, "id", day)).statusCode(200);
+        List<String> batch = List.of(event("installation.enabled", integration, owner, 702, "id", day.plusSeconds(60)));
+        try (Connection outside = dataSource.getConnection()) {
+            outside.setAutoCommit(false);
+            // a transaction that holds the day's counters and does not end
+            try (PreparedStatement hold = outside.prepareStatement(
+                    "SELECT 1 FROM daily_installs WHERE integration_id = ? FOR UPDATE")) {
+                hold.setObject(1, integration);
+                hold.executeQuery().close();
+            }
+            ExtractableResponse<Response> answer = CompletableFuture.supplyAsync(() -> send(batch).extract())
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(answer.statusCode(), equalTo(503));
+            assertThat(answer.header("Retry-After"), equalTo("1"));
+            outside.rollback();
+        }
+        send(batch).statusCode(200).body("processed", equalTo(1));
+        asAdmin(owner).queryParam("from", "2026-07-01").queryParam("to", "2026-07-01")
+                .when().get("/api/v1/integrations/{id}/stats", integration)
+                .then().statusCode(200).body("metrics.installs", equalTo(2));
     }
 
     /** What a database restart does to every pooled connection, from a connection outside the pool. */
