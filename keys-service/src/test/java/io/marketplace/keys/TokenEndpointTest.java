@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.agroal.api.AgroalDataSource;
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
 import io.marketplace.platform.persistence.Jdbc;
+import io.marketplace.platform.test.DatabaseOutage;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fuzz.RawHttp;
@@ -29,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -268,15 +266,7 @@ class TokenEndpointTest {
         for (int i = 0; i < 4; i++) {
             refresh(client(), token).statusCode(400); // fills the pool with connections that are about to die
         }
-        // a connection of its own, outside the pool, or the pool would keep it alive
-        Config config = ConfigProvider.getConfig();
-        try (Connection outside = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
-            // what a database restart does to every pooled connection
-            outside.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
-        }
+        DatabaseOutage.cutEveryPooledConnection();
         try {
             List<Integer> statuses = new ArrayList<>();
             String rotated = null;

@@ -3,6 +3,7 @@ package io.marketplace.stats;
 import static io.marketplace.stats.StatsFixtures.event;
 import static io.marketplace.stats.StatsFixtures.newAccount;
 import static io.marketplace.stats.StatsFixtures.send;
+import static io.marketplace.platform.test.DatabaseOutage.cutEveryPooledConnection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -23,9 +24,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -250,17 +247,6 @@ class StatsTest {
         asAdmin(owner).queryParam("from", "2026-07-01").queryParam("to", "2026-07-01")
                 .when().get("/api/v1/integrations/{id}/stats", integration)
                 .then().statusCode(200).body("metrics.installs", equalTo(2));
-    }
-
-    /** What a database restart does to every pooled connection, from a connection outside the pool. */
-    private static void cutEveryPooledConnection() throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        try (Connection outside = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
-            outside.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
-        }
     }
 
     @Test
