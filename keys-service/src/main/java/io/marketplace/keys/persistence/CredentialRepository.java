@@ -43,7 +43,7 @@ public class CredentialRepository {
     }
 
     public boolean hasSecret(UUID clientId) {
-        return Jdbc.first(dataSource, "SELECT 1 FROM client_secret WHERE client_id = ?", row -> true, clientId).isPresent();
+        return Jdbc.exists(dataSource, "SELECT 1 FROM client_secret WHERE client_id = ?", clientId);
     }
 
     public void saveSecret(UUID clientId, String secretEnc) {

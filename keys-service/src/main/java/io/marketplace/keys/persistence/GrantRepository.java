@@ -185,7 +185,7 @@ public class GrantRepository {
     }
 
     public boolean accessTokenRevoked(UUID jti) {
-        return Jdbc.first(dataSource, "SELECT 1 FROM revoked_access_token WHERE jti = ?", row -> true, jti).isPresent();
+        return Jdbc.exists(dataSource, "SELECT 1 FROM revoked_access_token WHERE jti = ?", jti);
     }
 
     public void revokePublishKey(UUID id) {

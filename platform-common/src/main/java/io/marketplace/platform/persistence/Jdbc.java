@@ -39,6 +39,11 @@ public final class Jdbc {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** Whether {@code sql} answers any row. */
+    public static boolean exists(DataSource dataSource, String sql, Object... parameters) {
+        return first(dataSource, sql, row -> true, parameters).isPresent();
+    }
+
     /** Every row {@code sql} answers. */
     public static <T> List<T> list(DataSource dataSource, String sql, Row<T> row, Object... parameters) {
         return run(dataSource, sql, parameters, statement -> read(statement, row, Integer.MAX_VALUE));

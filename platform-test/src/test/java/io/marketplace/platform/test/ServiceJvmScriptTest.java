@@ -27,16 +27,17 @@ class ServiceJvmScriptTest {
 
     private static final Path SCRIPT = Path.of("..", "deploy", "service-jvm.sh").toAbsolutePath().normalize();
     private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+    /** The option of a start that records the cache. */
+    private static final String RECORDS = AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
 
     @TempDir
     Path work;
 
     @Test
     void recordsTheCacheOnTheFirstStartAndReadsItAfterwards() throws Exception {
-        Path jar = module();
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        Path jar = moduleBuiltAMinuteAgo();
         String first = options(Map.of());
-        assertThat(first, containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+        assertThat(first, containsString(RECORDS));
 
         // the first start, as short as a JVM can make it: it writes the cache when it stops
         Path cache = cacheFile(first);
@@ -51,28 +52,26 @@ class ServiceJvmScriptTest {
 
     @Test
     void recordsAgainWhenTheStartThatRecordedTheCacheFailed() throws Exception {
-        Path jar = module();
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        Path jar = moduleBuiltAMinuteAgo();
         String first = options(Map.of());
         Path cache = cacheFile(first);
         // a readable cache, but the service never said it started (StartCacheRecording writes the marker)
         record(first, jar);
 
-        assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+        assertThat(options(Map.of()), containsString(RECORDS));
         assertThat("the cache of a failed start is gone", Files.exists(cache), equalTo(false));
     }
 
     @Test
     void recordsAgainWhenTheCacheIsNoFileTheJvmCanRead() throws Exception {
-        Path jar = module();
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        moduleBuiltAMinuteAgo();
         String first = options(Map.of());
         Path cache = cacheFile(first);
         // what a recording JVM killed with -9 leaves: Java 17 would crash at every start on it
         Files.writeString(cache, "cut short");
         Files.createFile(startedMarker(first));
 
-        assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+        assertThat(options(Map.of()), containsString(RECORDS));
         assertThat("the unreadable cache is gone", Files.exists(cache), equalTo(false));
     }
 
@@ -85,7 +84,7 @@ class ServiceJvmScriptTest {
         Files.createFile(startedMarker(first));
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
 
-        assertThat(options(Map.of()), containsString(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+        assertThat(options(Map.of()), containsString(RECORDS));
         assertThat("the stale cache is gone", Files.exists(cache), equalTo(false));
     }
 
@@ -103,6 +102,10 @@ class ServiceJvmScriptTest {
         module();
         assertThat(options(Map.of()), startsWith("-Xmx512m -Xms32m -XX:+UseSerialGC -Dvertx.disableURIValidation=true "));
         assertThat(options(Map.of("JAVA_OPTS", "-Xmx64m")), startsWith("-Xmx64m -Dvertx.disableURIValidation=true "));
+    }
+
+    private Path moduleBuiltAMinuteAgo() throws IOException {
+        return Files.setLastModifiedTime(module(), FileTime.from(Instant.now().minusSeconds(60)));
     }
 
     private Path module() throws IOException {
@@ -130,8 +133,7 @@ class ServiceJvmScriptTest {
 
     /** The file a recording option names, relative to the work directory. */
     private Path cacheFile(String options) {
-        String flag = AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
-        String rest = options.substring(options.indexOf(flag) + flag.length());
+        String rest = options.substring(options.indexOf(RECORDS) + RECORDS.length());
         return work.resolve(rest.split(" ")[0]);
     }
 

@@ -40,12 +40,12 @@ public class RedirectWatchRepository {
      * it (which name the owner too).
      */
     public boolean owns(UUID integrationId, long accountId) {
-        return Jdbc.first(dataSource, """
+        return Jdbc.exists(dataSource, """
                         SELECT 1 FROM redirect_watch WHERE integration_id = ? AND owner_account_id = ?
                         UNION ALL
                         SELECT 1 FROM delivery WHERE integration_id = ? AND owner_account_id = ?
                         LIMIT 1""",
-                row -> true, integrationId, accountId, integrationId, accountId).isPresent();
+                integrationId, accountId, integrationId, accountId);
     }
 
     public void save(UUID integrationId, long ownerAccountId, String url, boolean published) {
