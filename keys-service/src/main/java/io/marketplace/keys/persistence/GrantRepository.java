@@ -80,12 +80,24 @@ public class GrantRepository {
                 Jdbc.array(pairs, throughGeneration::get));
     }
 
-    public void saveCode(String hash, UUID clientId, long accountId, long generation, String challenge, String method,
-            Instant expiresAt) {
+    /** A code to store: its hash, whom it is for, and its PKCE challenge if any. */
+    public record NewCode(String hash, UUID clientId, long accountId, long generation, String challenge) {
+    }
+
+    /** Stores the codes in one statement; they all expire at {@code expiresAt}. */
+    public void saveCodes(List<NewCode> codes, Instant expiresAt) {
+        if (codes.isEmpty()) {
+            return;
+        }
         Jdbc.update(dataSource, """
                         INSERT INTO authorization_code (code_hash, client_id, account_id, generation, code_challenge,
                                                         code_challenge_method, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", hash, clientId, accountId, generation, challenge, method, expiresAt);
+                        SELECT h, c, a, g, ch, CASE WHEN ch IS NULL THEN NULL ELSE 'S256' END, ?
+                        FROM unnest(CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS bigint[]),
+                                    CAST(? AS text[])) AS n(h, c, a, g, ch)""",
+                expiresAt, Jdbc.array(codes, NewCode::hash), Jdbc.array(codes, NewCode::clientId),
+                Jdbc.array(codes, NewCode::accountId), Jdbc.array(codes, NewCode::generation),
+                Jdbc.array(codes, NewCode::challenge));
     }
 
     /** The code, locked: two exchanges of one code cannot both see it unused. */

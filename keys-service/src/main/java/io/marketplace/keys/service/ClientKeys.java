@@ -5,6 +5,7 @@ import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.keys.persistence.GrantRepository.IssuedToken;
 import io.marketplace.keys.persistence.SigningKeyRepository;
 import io.marketplace.platform.domain.InstallationState;
+import io.marketplace.platform.keys.CodeRequest;
 import io.marketplace.platform.keys.IssuedCode;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
@@ -72,8 +73,8 @@ public class ClientKeys {
             throw ProblemException.conflict("Install the integration in your own account first: the authorization code is"
                     + " for that test installation");
         }
-        IssuedCode issued = tokens.issueInstallationCode(clientId, client.ownerAccountId(), testInstallation.generation(),
-                null, null);
+        IssuedCode issued = tokens.issueInstallationCode(new CodeRequest(clientId, client.ownerAccountId(),
+                testInstallation.generation(), null, null));
         return new OwnAuthorizationCode(issued.code(), client.ownerAccountId(), issued.expiresAt());
     }
 

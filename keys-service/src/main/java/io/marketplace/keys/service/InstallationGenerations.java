@@ -5,7 +5,6 @@ import io.marketplace.platform.domain.InstallationState;
 import io.marketplace.platform.events.InstallationUpdate;
 import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
 import io.marketplace.platform.persistence.InstallationStateRepository;
-import io.marketplace.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,19 +54,21 @@ public class InstallationGenerations {
     }
 
     /**
-     * A code is asked for installation {@code generation} (by webhook-service, on integrations-service's word): unless
-     * keys-service already knows that installation as the active one, the request is that install's report. 410 when
-     * the installation is already over. No lock is kept once it is known: a disable committing meanwhile still stops
-     * the code at the exchange.
+     * Codes are asked for these installation generations (by webhook-service, on integrations-service's word): each
+     * one keys-service does not know yet as the active one is taken as that install's report. Answers each pair's
+     * state afterwards; a code may be issued where it {@link InstallationState#admits admits} the generation asked.
+     * Pairs already known hold no lock: a disable committing meanwhile still stops the code at the exchange.
      */
-    public void admitCode(UUID clientId, long accountId, long generation) {
-        if (installations.peek(clientId, accountId).admits(generation)) {
-            return;
+    public Map<Pair, InstallationState> admitCodes(List<Map.Entry<Pair, Long>> requested) {
+        Map<Pair, InstallationState> states = new HashMap<>(installations.peek(requested.stream().map(Map.Entry::getKey).toList()));
+        List<Map.Entry<Pair, InstallationState>> reports = requested.stream()
+                .filter(asked -> !states.get(asked.getKey()).admits(asked.getValue()))
+                .map(asked -> Map.entry(asked.getKey(), InstallationState.installed(asked.getValue())))
+                .toList();
+        if (!reports.isEmpty()) {
+            states.putAll(installations.merge(reports));
         }
-        if (!installations.merge(clientId, accountId, InstallationState.installed(generation)).admits(generation)) {
-            throw ProblemException.gone("Installation " + generation + " of integration " + clientId + " in account "
-                    + accountId + " is over (disabled, or installed again since): no code is issued for it");
-        }
+        return states;
     }
 
     /** Whether a code of {@code generation} may be exchanged; the pair cannot change until the exchange commits. */

@@ -5,11 +5,16 @@ import io.marketplace.keys.persistence.CredentialRepository;
 import io.marketplace.keys.persistence.CredentialRepository.Client;
 import io.marketplace.keys.persistence.GrantRepository;
 import io.marketplace.keys.persistence.GrantRepository.Code;
+import io.marketplace.keys.persistence.GrantRepository.NewCode;
 import io.marketplace.keys.persistence.GrantRepository.PublishKey;
 import io.marketplace.keys.persistence.GrantRepository.RefreshToken;
 import io.marketplace.keys.persistence.GrantRepository.Rotated;
 import io.marketplace.keys.service.TokenSigner.AccessToken;
+import io.marketplace.platform.domain.InstallationState;
+import io.marketplace.platform.keys.CodeOutcome;
+import io.marketplace.platform.keys.CodeRequest;
 import io.marketplace.platform.keys.IssuedCode;
+import io.marketplace.platform.persistence.InstallationStateRepository.Pair;
 import io.marketplace.platform.problem.ProblemException;
 import io.marketplace.platform.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,12 +27,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The token endpoint's grants: authorization_code (with PKCE), refresh_token (rotating) and client_credentials (publish keys). */
@@ -97,25 +106,52 @@ public class TokenService {
     }
 
     /**
-     * Issues an authorization code for installation {@code generation} of (integration, account), shown once; 410 when
-     * that installation is already over.
+     * Issues an authorization code for installation {@code generation} of (integration, account), shown once; 404 for
+     * an integration keys-service does not know, 410 when that installation is already over.
      */
     @Transactional
-    public IssuedCode issueInstallationCode(UUID clientId, long accountId, long generation, String challenge,
-            String challengeMethod) {
-        if (credentials.client(clientId).isEmpty()) {
-            throw ProblemException.notFound("No registered integration " + clientId);
+    public IssuedCode issueInstallationCode(CodeRequest request) {
+        CodeOutcome outcome = issueInstallationCodes(List.of(request)).get(0);
+        if (outcome.refused() != null) {
+            throw new ProblemException(outcome.refused());
         }
-        if (challenge != null && !"S256".equals(challengeMethod)) {
-            throw ProblemException.invalid("code_challenge_method", "unsupported", "Only S256 PKCE challenges are supported");
-        }
-        generations.admitCode(clientId, accountId, generation);
-        String code = Secrets.random(32);
+        return outcome.issued();
+    }
+
+    /**
+     * Issues a code for each request as {@link #issueInstallationCode} would, in one transaction: each request's
+     * outcome, in order, is its code or the problem that refused it, and a refused one leaves nothing behind.
+     */
+    @Transactional
+    public List<CodeOutcome> issueInstallationCodes(List<CodeRequest> requests) {
+        Set<UUID> registered = requests.stream().map(CodeRequest::clientId).distinct()
+                .filter(clientId -> credentials.client(clientId).isPresent())
+                .collect(Collectors.toSet());
+        Map<Pair, InstallationState> installations = generations.admitCodes(requests.stream()
+                .filter(request -> registered.contains(request.clientId()))
+                .map(request -> Map.entry(new Pair(request.clientId(), request.accountId()), request.generation()))
+                .toList());
         Instant expiresAt = Instant.now().plus(config.codeLifetime());
-        grants.saveCode(Secrets.sha256(code), clientId, accountId, generation, challenge, challenge == null ? null : "S256",
-                expiresAt);
-        registry.counter("marketplace.oauth.codes.issued").increment();
-        return new IssuedCode(code, (int) config.codeLifetime().toSeconds(), expiresAt);
+        List<NewCode> stored = new ArrayList<>();
+        List<CodeOutcome> outcomes = new ArrayList<>();
+        for (CodeRequest request : requests) {
+            if (!registered.contains(request.clientId())) {
+                outcomes.add(CodeOutcome.refused(ProblemException.notFound("No registered integration " + request.clientId())
+                        .problem()));
+            } else if (!installations.get(new Pair(request.clientId(), request.accountId())).admits(request.generation())) {
+                outcomes.add(CodeOutcome.refused(ProblemException.gone("Installation " + request.generation()
+                        + " of integration " + request.clientId() + " in account " + request.accountId()
+                        + " is over (disabled, or installed again since): no code is issued for it").problem()));
+            } else {
+                String code = Secrets.random(32);
+                stored.add(new NewCode(Secrets.sha256(code), request.clientId(), request.accountId(), request.generation(),
+                        request.codeChallenge()));
+                outcomes.add(CodeOutcome.issued(new IssuedCode(code, (int) config.codeLifetime().toSeconds(), expiresAt)));
+            }
+        }
+        grants.saveCodes(stored, expiresAt);
+        registry.counter("marketplace.oauth.codes.issued").increment(stored.size());
+        return outcomes;
     }
 
     private Client authenticatedIntegration(ClientAuthentication client) {

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
 /**
- * keys-service's internal endpoints its neighbours call: webhook-service for code deliveries and signing secrets,
- * integrations-service for the codes of the authorization page.
+ * keys-service's internal endpoints its neighbours call: webhook-service for the codes of its code deliveries (in
+ * batches) and signing secrets, integrations-service for the codes of the authorization page.
  */
 @Path("/internal/v1")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -25,4 +25,8 @@ public interface KeysInternalApi {
     @POST
     @Path("authorization-codes")
     IssuedCode issueCode(CodeRequest request);
+
+    @POST
+    @Path("authorization-codes/batch")
+    CodeOutcomes issueCodes(CodeRequests requests);
 }

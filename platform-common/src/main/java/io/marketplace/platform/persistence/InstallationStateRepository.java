@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +32,25 @@ public class InstallationStateRepository {
 
     /** The pair's state, unchanged by others until the transaction ends (a shared lock); unknown when never heard of. */
     public InstallationState read(UUID integrationId, long accountId) {
-        return select(integrationId, accountId, " FOR SHARE");
-    }
-
-    /** The pair's state as last committed, without holding it: for a decision another check guards again later. */
-    public InstallationState peek(UUID integrationId, long accountId) {
-        return select(integrationId, accountId, "");
-    }
-
-    private InstallationState select(UUID integrationId, long accountId, String lock) {
         return Jdbc.first(dataSource,
-                        "SELECT generation, active FROM installation WHERE integration_id = ? AND account_id = ?" + lock,
+                        "SELECT generation, active FROM installation WHERE integration_id = ? AND account_id = ? FOR SHARE",
                         row -> state(row, 1), integrationId, accountId)
                 .orElse(InstallationState.UNKNOWN);
+    }
+
+    /** The pairs' states as last committed, without holding them: for a decision another check guards again later. */
+    public Map<Pair, InstallationState> peek(Collection<Pair> pairs) {
+        List<Pair> distinct = pairs.stream().distinct().toList();
+        Map<Pair, InstallationState> states = new HashMap<>();
+        distinct.forEach(pair -> states.put(pair, InstallationState.UNKNOWN));
+        Jdbc.list(dataSource, """
+                        SELECT s.integration_id, s.account_id, s.generation, s.active
+                        FROM installation s JOIN unnest(CAST(? AS uuid[]), CAST(? AS bigint[])) AS p(i, a)
+                          ON s.integration_id = p.i AND s.account_id = p.a""",
+                        row -> Map.entry(new Pair(row.getObject(1, UUID.class), row.getLong(2)), state(row, 3)),
+                        Jdbc.array(distinct, Pair::integrationId), Jdbc.array(distinct, Pair::accountId))
+                .forEach(entry -> states.put(entry.getKey(), entry.getValue()));
+        return states;
     }
 
     /**
