@@ -3,7 +3,13 @@ package io.marketplace.webhooks;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.marketplace.webhooks.WebhookFixtures.CODE;
+import static io.marketplace.webhooks.WebhookFixtures.CODE_BATCHES;
+import static io.marketplace.webhooks.WebhookFixtures.codeOutcomes;
 import static io.marketplace.webhooks.WebhookFixtures.OLD_WEBHOOK_SECRET;
 import static io.marketplace.webhooks.WebhookFixtures.SECRET_KEY;
 import static io.marketplace.webhooks.WebhookFixtures.WEBHOOK_SECRET;
@@ -23,6 +29,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -33,12 +40,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -242,6 +251,42 @@ class DeliveryTest extends WithHealthyNeighbours {
                 .body("attempts.outcome", contains("blocked"))
                 .body("attempts[0].status_code", nullValue())
                 .body("attempts[0].error", containsString("dev.example.com was not looked up"));
+    }
+
+    /**
+     * Code deliveries in flight together ask keys-service for their codes in shared calls; keys-service's refusal of
+     * one request in a call cancels that delivery alone.
+     */
+    @Test
+    void codeDeliveriesMadeTogetherShareKeysServiceCallsAndARefusalCancelsOnlyItsOwn() throws Exception {
+        long owner = newAccount();
+        UUID refused = UUID.randomUUID();
+        UUID served = UUID.randomUUID();
+        // a slow keys-service, so that the deliveries leased meanwhile wait for the next call together
+        keys.stubFor(post(urlEqualTo(CODE_BATCHES)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.requests[?(@.client_id == '" + refused + "' || @.client_id == '"
+                        + served + "')]"))
+                .willReturn(codeOutcomes(refused, "{\"status\": 410, \"title\": \"No longer available\"}")
+                        .withFixedDelay(300)));
+        Map<UUID, UUID> integrationOfJob = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            integrationOfJob.put(UUID.randomUUID(), i % 6 == 0 ? refused : served);
+        }
+        try (Receiver receiver = new Receiver()) {
+            send(integrationOfJob.entrySet().stream().map(job -> installed(job.getKey(), job.getValue(), owner, newAccount(),
+                    receiver.url("/oauth"), "s")).toList()).statusCode(200);
+
+            integrationOfJob.forEach((job, integration) -> await().atMost(Duration.ofSeconds(10))
+                    .until(() -> status(owner, integration, job).equals(integration == refused ? "cancelled" : "delivered")));
+            integrationOfJob.forEach((job, integration) ->
+                    assertThat(receiver.requests(job), hasSize(integration == refused ? 0 : 1)));
+        }
+        List<List<String>> calls = keys.findAll(postRequestedFor(urlEqualTo(CODE_BATCHES))).stream()
+                .map(call -> JsonPath.from(call.getBodyAsString()).<String>getList("requests.client_id"))
+                .filter(asked -> asked.contains(refused.toString()) || asked.contains(served.toString()))
+                .toList();
+        assertThat(calls.stream().mapToInt(List::size).sum(), equalTo(12));
+        assertThat(calls.size(), lessThanOrEqualTo(6));
     }
 
     @Test

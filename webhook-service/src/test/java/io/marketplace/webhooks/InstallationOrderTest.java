@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.marketplace.webhooks.WebhookFixtures.CODE_BATCHES;
+import static io.marketplace.webhooks.WebhookFixtures.codeOutcomes;
 import static io.marketplace.webhooks.WebhookFixtures.delivery;
 import static io.marketplace.webhooks.WebhookFixtures.installed;
 import static io.marketplace.webhooks.WebhookFixtures.newAccount;
@@ -17,7 +19,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.webhooks.Receiver.Answer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,10 +122,9 @@ class InstallationOrderTest extends WithHealthyNeighbours {
         long account = newAccount();
         UUID integration = UUID.randomUUID();
         UUID code = UUID.randomUUID();
-        keys.stubFor(post(urlEqualTo("/internal/v1/authorization-codes")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.client_id", WireMock.equalTo(integration.toString())))
-                .willReturn(aResponse().withStatus(410).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\": 410, \"title\": \"No longer available\"}")));
+        keys.stubFor(post(urlEqualTo(CODE_BATCHES)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.requests[?(@.client_id == '" + integration + "')]"))
+                .willReturn(codeOutcomes(integration, "{\"status\": 410, \"title\": \"No longer available\"}")));
         try (Receiver developer = new Receiver()) {
             send(installed(code, integration, owner, account, developer.url("/oauth"), "s")).statusCode(200);
 
@@ -180,8 +180,8 @@ class InstallationOrderTest extends WithHealthyNeighbours {
 
     /** keys-service answers 503 to this integration's code requests: its code deliveries wait, put back. */
     private void keysCannotIssueCodesFor(UUID integration) {
-        keys.stubFor(post(urlEqualTo("/internal/v1/authorization-codes")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.client_id", WireMock.equalTo(integration.toString())))
+        keys.stubFor(post(urlEqualTo(CODE_BATCHES)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.requests[?(@.client_id == '" + integration + "')]"))
                 .willReturn(aResponse().withStatus(503)));
     }
 

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.marketplace.platform.test.NeighboursStub;
 import io.marketplace.platform.test.TestTokens;
 import io.restassured.response.ValidatableResponse;
@@ -24,6 +25,7 @@ final class WebhookFixtures {
     static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String OLD_WEBHOOK_SECRET = "whsec_dGhlIG9sZCBzZWNyZXQgc3RpbGwgc2lnbnM=";
     static final String CODE = "def502000f3a";
+    static final String CODE_BATCHES = "/internal/v1/authorization-codes/batch";
 
     private static final AtomicLong ACCOUNTS = new AtomicLong(ProcessHandle.current().pid() % 1000 * 100_000 + 9000);
 
@@ -45,9 +47,21 @@ final class WebhookFixtures {
                 .withBody("""
                         {"secret_key": "%s",
                          "webhook_secrets": ["%s", "%s"]}""".formatted(SECRET_KEY, WEBHOOK_SECRET, OLD_WEBHOOK_SECRET))));
-        keys.stubFor(post(urlEqualTo("/internal/v1/authorization-codes")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": \"" + CODE + "\", \"expires_in\": 1200}")));
+        keys.stubFor(post(urlEqualTo(CODE_BATCHES)).willReturn(codeOutcomes(null, null)));
+    }
+
+    /**
+     * keys-service's answer to a batch of code requests: {@link #CODE} for each request, except that those for
+     * {@code refusedIntegration} get {@code refusal} (a problem's JSON) instead.
+     */
+    static ResponseDefinitionBuilder codeOutcomes(UUID refusedIntegration, String refusal) {
+        String issued = "{\"issued\": {\"code\": \"" + CODE + "\", \"expires_in\": 1200}}";
+        String outcome = refusedIntegration == null ? issued
+                : "{{#eq request.client_id '" + refusedIntegration + "'}}{\"refused\": " + refusal + "}{{else}}" + issued
+                        + "{{/eq}}";
+        return aResponse().withHeader("Content-Type", "application/json").withTransformers("response-template")
+                .withBody("{\"results\": [{{#each (jsonPath request.body '$.requests') as |request|}}"
+                        + "{{#unless @first}}, {{/unless}}" + outcome + "{{/each}}]}");
     }
 
     static String revoked(UUID jobId, UUID integration, long owner, long account, String url) {
