@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,10 +99,30 @@ class ServiceJvmScriptTest {
     }
 
     @Test
-    void defaultsToTheSerialCollectorAndASmallInitialHeapWhichJavaOptsReplace() throws Exception {
+    void defaultsToTheSerialCollectorASmallInitialHeapAndNativeTrimmingWhichJavaOptsReplace() throws Exception {
         module();
-        assertThat(options(Map.of()), startsWith("-Xmx512m -Xms32m -XX:+UseSerialGC -Dvertx.disableURIValidation=true "));
+        assertThat(options(Map.of()), startsWith(
+                "-Xmx512m -Xms32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 -Dvertx.disableURIValidation=true "));
         assertThat(options(Map.of("JAVA_OPTS", "-Xmx64m")), startsWith("-Xmx64m -Dvertx.disableURIValidation=true "));
+    }
+
+    @Test
+    void leavesNativeTrimmingOutOnAJavaThatDoesNotKnowIt() throws Exception {
+        module();
+        // a Java older than 17.0.9 refuses the option and would not start at all
+        Path olderJava = Files.createDirectories(work.resolve("older-java/bin")).resolve("java");
+        Files.writeString(olderJava, """
+                #!/usr/bin/env bash
+                for option in "$@"; do
+                  case $option in -XX:TrimNativeHeapInterval=*) echo "Unrecognized VM option" >&2; exit 1 ;; esac
+                done
+                exec "%s" "$@"
+                """.formatted(Path.of(System.getProperty("java.home"), "bin", "java")));
+        Files.setPosixFilePermissions(olderJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        String options = options(Map.of("JAVA_HOME", olderJava.getParent().getParent().toString()));
+        assertThat(options, startsWith("-Xmx512m -Xms32m -XX:+UseSerialGC -Dvertx.disableURIValidation=true "));
+        assertThat("the cache is still recorded for the Java's version", options, containsString(RECORDS));
     }
 
     private Path moduleBuiltAMinuteAgo() throws IOException {
