@@ -1,14 +1,18 @@
 package io.marketplace.integrations.persistence;
 
+import io.marketplace.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The marketplace's reads: published versions (plus, for a technical account, its own unpublished integrations), each
@@ -21,6 +25,9 @@ public class CatalogRepository {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
 
     /** {@code hasWidget} false: installed only from the developer's site, {@code installUrl}. */
     public record Entry(UUID id, String code, int version, String category, boolean testing, String language, String name,
@@ -36,6 +43,10 @@ public class CatalogRepository {
     public record Image(UUID id, UUID versionId, String language, MediaKind kind, String contentType) {
     }
 
+    /**
+     * One integration as the marketplace shows it (bound in order: the account, the language three times, the id).
+     * Plain JDBC: it is read by every install, and Hibernate's native queries cost more CPU than the statement.
+     */
     private static final String SHOWN = """
             WITH shown AS (
                 SELECT i.id, i.code, i.languages, v.id AS version_id, v.number, coalesce(v.category, 'other') AS category,
@@ -46,18 +57,18 @@ public class CatalogRepository {
                 FROM integration i
                 JOIN LATERAL (SELECT id, number, category, has_widget FROM integration_version
                               WHERE integration_id = i.id ORDER BY number DESC LIMIT 1) v ON true
-                WHERE i.owner_account_id = ?2
+                WHERE i.owner_account_id = ?
                   AND NOT EXISTS (SELECT 1 FROM integration_version p WHERE p.integration_id = i.id AND p.status = 'published')
             )
             SELECT s.id, s.code, s.number, s.category, s.testing,
-                   coalesce(l.language, CASE WHEN ?1 = ANY(s.languages) THEN ?1 ELSE s.languages[1] END),
+                   coalesce(l.language, CASE WHEN CAST(? AS text) = ANY(s.languages) THEN CAST(? AS text) ELSE s.languages[1] END),
                    coalesce(l.name, s.code), l.short_description, l.description,
                    l.installed_description, l.privacy_policy_url, l.support_url, l.support_email, s.version_id,
                    s.has_widget, l.install_url
             FROM shown s
             LEFT JOIN LATERAL (SELECT * FROM listing l WHERE l.version_id = s.version_id
-                               ORDER BY l.language = ?1 DESC, array_position(s.languages, l.language) LIMIT 1) l ON true
-            """;
+                               ORDER BY l.language = CAST(? AS text) DESC, array_position(s.languages, l.language) LIMIT 1) l ON true
+            WHERE s.id = ?""";
 
     /**
      * A page of the catalog in {@code language}: first, for a technical account ({@code account}; 0 for anyone else),
@@ -140,12 +151,8 @@ public class CatalogRepository {
                 .getSingleResult();
     }
 
-    @SuppressWarnings("unchecked")
     public List<Entry> one(UUID id, String language, long account) {
-        List<Object[]> rows = entityManager.createNativeQuery(SHOWN + " WHERE s.id = ?3")
-                .setParameter(1, language).setParameter(2, account).setParameter(3, id)
-                .getResultList();
-        return rows.stream().map(CatalogRepository::entry).toList();
+        return Jdbc.list(dataSource, SHOWN, CatalogRepository::entry, account, language, language, language, id);
     }
 
     /** The images of the shown listings, gallery newest first. */
@@ -168,9 +175,9 @@ public class CatalogRepository {
                 .collect(Collectors.groupingBy(Image::versionId));
     }
 
-    private static Entry entry(Object[] r) {
-        return new Entry((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (Boolean) r[4],
-                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
-                (String) r[12], (UUID) r[13], (Boolean) r[14], (String) r[15]);
+    private static Entry entry(ResultSet r) throws SQLException {
+        return new Entry(r.getObject(1, UUID.class), r.getString(2), r.getInt(3), r.getString(4), r.getBoolean(5),
+                r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
+                r.getString(12), r.getString(13), r.getObject(14, UUID.class), r.getBoolean(15), r.getString(16));
     }
 }
