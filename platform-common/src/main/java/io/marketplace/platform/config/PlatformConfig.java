@@ -31,6 +31,19 @@ public interface PlatformConfig {
 
     StartCache startCache();
 
+    VerifiedTokenCache verifiedTokenCache();
+
+    /** Bearer tokens already verified, answered from memory ({@code VerifiedTokens}). */
+    interface VerifiedTokenCache {
+        /** How long a verified token is answered from memory at most (never past its expiry); 0 turns it off. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** How many verified tokens are kept at most; when full of live ones, a new token is not kept. */
+        @WithDefault("2000")
+        int maxEntries();
+    }
+
     interface StartCache {
         /**
          * Set by deploy/service-jvm.sh on a start that records the start-up cache: the file to write once started

@@ -41,6 +41,11 @@ public final class TestTokens {
         return ISSUER.userToken("user-" + accountId, accountId, technicalAccount, List.of(roles), TTL_SECONDS);
     }
 
+    /** A developer and admin token of {@code accountId} that expires {@code ttl} from now. */
+    public static String expiringIn(long accountId, Duration ttl) {
+        return ISSUER.userToken("user-" + accountId, accountId, true, List.of(Roles.DEVELOPER, Roles.ADMIN), ttl.toSeconds());
+    }
+
     /** A developer and admin token of {@code accountId} that expired an hour ago. */
     public static String expired(long accountId) {
         return ISSUER.userToken("user-" + accountId, accountId, true, List.of(Roles.DEVELOPER, Roles.ADMIN), -TTL_SECONDS);
