@@ -39,7 +39,7 @@ public interface PlatformConfig {
         @WithDefault("60s")
         Duration ttl();
 
-        /** How many verified tokens are kept at most; when full of live ones, a new token is not kept. */
+        /** How many verified tokens are kept at most; when full, a new token is kept once the sweep has made room. */
         @WithDefault("2000")
         int maxEntries();
     }

@@ -7,6 +7,7 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -132,14 +133,18 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             until = latest;
         }
         if (verified.size() >= config.verifiedTokenCache().maxEntries()) {
-            verified.values().removeIf(entry -> !now.isBefore(entry.until()));
-            if (verified.size() >= config.verifiedTokenCache().maxEntries()) {
-                // full of live tokens: this one is verified again next time
-                return;
-            }
+            // full: this one is verified again next time, until the sweep makes room
+            return;
         }
         // kept without the request that verified it, which memory must not hold on to
         verified.put(key, new Verified(forRequest(identity, null), until));
+    }
+
+    /** Expired tokens go in a sweep of their own, not in a request: a full memory is not scanned at every token. */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        Instant now = Instant.now();
+        verified.values().removeIf(entry -> !now.isBefore(entry.until()));
     }
 
     /** The identity as quarkus-oidc built it, tied to {@code routing}'s request instead of the one it was built for. */
