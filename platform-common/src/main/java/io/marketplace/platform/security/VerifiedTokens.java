@@ -37,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * until the earlier of its {@code exp} and {@link PlatformConfig.VerifiedTokenCache#ttl()}: any other text (a forged
  * signature, a changed claim) is a miss and is verified in full, and a refusal is never kept. The one thing given up:
  * a token signed by a key the issuer withdraws stays accepted here for at most that TTL. Other tenants (CI publish
- * tokens with their age limit, the browser's code flow) always go to quarkus-oidc.
+ * tokens with their age limit, the browser's code flow), and the default one if configured to bind tokens to the
+ * request's certificate or proof, always go to quarkus-oidc.
  */
 @ApplicationScoped
 @Unremovable
@@ -119,8 +120,19 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return null;
         }
         OidcTenantConfig tenant = routing.get(OidcTenantConfig.class.getName());
-        String tenantId = tenant == null ? null : tenant.tenantId().orElse(null);
-        return DEFAULT_TENANT.equals(tenantId) ? Key.of(tenantId, request.getToken().getToken()) : null;
+        if (tenant == null || !DEFAULT_TENANT.equals(tenant.tenantId().orElse(null)) || checkedPerRequest(tenant)) {
+            return null;
+        }
+        return Key.of(DEFAULT_TENANT, request.getToken().getToken());
+    }
+
+    /**
+     * Whether the tenant checks more than the token itself: its binding to the client's certificate or a DPoP proof
+     * (both of this request), or an age limit that could pass while the token is remembered.
+     */
+    private static boolean checkedPerRequest(OidcTenantConfig tenant) {
+        return tenant.token().binding().certificate() || !"Bearer".equalsIgnoreCase(tenant.token().authorizationScheme())
+                || tenant.token().age().isPresent();
     }
 
     private void remember(Key key, SecurityIdentity identity, Instant now) {
