@@ -24,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -75,7 +76,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         }
     }
 
-    private record Verified(SecurityIdentity identity, Instant until) {
+    private record Verified(QuarkusSecurityIdentity identity, Instant until) {
     }
 
     @PostConstruct
@@ -131,12 +132,14 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
      * (both of this request), or an age limit that could pass while the token is remembered.
      */
     private static boolean checkedPerRequest(OidcTenantConfig tenant) {
-        return tenant.token().binding().certificate() || !"Bearer".equalsIgnoreCase(tenant.token().authorizationScheme())
+        return tenant.token().binding().certificate()
+                || !"Bearer".equalsIgnoreCase(tenant.token().authorizationScheme())
                 || tenant.token().age().isPresent();
     }
 
     private void remember(Key key, SecurityIdentity identity, Instant now) {
-        if (identity == null || !(identity.getAttribute(EXPIRE_TIME) instanceof Number expiry)) {
+        if (!(identity instanceof QuarkusSecurityIdentity built)
+                || !(identity.getAttribute(EXPIRE_TIME) instanceof Number expiry)) {
             return;
         }
         Instant until = Instant.ofEpochSecond(expiry.longValue());
@@ -149,7 +152,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return;
         }
         // kept without the request that verified it, which memory must not hold on to
-        verified.put(key, new Verified(forRequest(identity, null), until));
+        verified.put(key, new Verified(forRequest(built, null), until));
     }
 
     /** Expired tokens go in a sweep of their own, not in a request: a full memory is not scanned at every token. */
@@ -159,12 +162,28 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         verified.values().removeIf(entry -> !now.isBefore(entry.until()));
     }
 
-    /** The identity as quarkus-oidc built it, tied to {@code routing}'s request instead of the one it was built for. */
-    private static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext routing) {
-        return QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(RoutingContext.class.getName(), routing)
-                .addAttribute(AuthenticationRequestContext.class.getName(),
-                        routing == null ? null : routing.get(AuthenticationRequestContext.class.getName()))
+    /**
+     * The identity as quarkus-oidc built it, tied to {@code routing}'s request instead of the one it was built for.
+     * Built anew rather than with {@code builder(identity)}, whose permission check calls the original identity and
+     * so would keep it, and its request, in memory.
+     */
+    private static QuarkusSecurityIdentity forRequest(QuarkusSecurityIdentity identity, RoutingContext routing) {
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.remove(RoutingContext.class.getName());
+        attributes.remove(AuthenticationRequestContext.class.getName());
+        if (routing != null) {
+            attributes.put(RoutingContext.class.getName(), routing);
+            Object blockingContext = routing.get(AuthenticationRequestContext.class.getName());
+            if (blockingContext != null) {
+                attributes.put(AuthenticationRequestContext.class.getName(), blockingContext);
+            }
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .addPermissions(identity.getPermissions())
+                .addAttributes(attributes)
                 .build();
     }
 }
