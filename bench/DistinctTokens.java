@@ -1,4 +1,5 @@
 import io.marketplace.platform.security.DevTokenIssuer;
+import io.marketplace.platform.security.Roles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public class DistinctTokens {
         int count = Integer.parseInt(args[1]);
         List<String> tokens = new ArrayList<>(count);
         for (int account = 1; account <= count; account++) {
-            tokens.add(issuer.userToken("user-" + account, account, true, List.of("admin"), 3600));
+            tokens.add(issuer.userToken("user-" + account, account, true, List.of(Roles.ADMIN), 3600));
         }
         Files.write(Path.of(args[2]), tokens);
     }

@@ -2,6 +2,7 @@ package io.marketplace.stats;
 
 import static io.restassured.RestAssured.given;
 
+import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
@@ -38,5 +39,15 @@ final class StatsFixtures {
 
     static ValidatableResponse send(String... events) {
         return send(new ArrayList<>(List.of(events)));
+    }
+
+    /** An integration's statistics as the bearer of {@code token} asks for them. */
+    static ValidatableResponse statsAs(String token, UUID integration) {
+        return given().auth().oauth2(token).when().get("/api/v1/integrations/{id}/stats", integration).then();
+    }
+
+    /** {@code marketplace_verified_tokens_total} of one outcome: {@code hit} (answered from memory) or {@code verified}. */
+    static double verifiedTokens(String outcome) {
+        return Prometheus.value("marketplace_verified_tokens_total", "outcome", outcome);
     }
 }

@@ -1,10 +1,10 @@
 package io.marketplace.stats;
 
 import static io.marketplace.stats.StatsFixtures.newAccount;
-import static io.restassured.RestAssured.given;
+import static io.marketplace.stats.StatsFixtures.statsAs;
+import static io.marketplace.stats.StatsFixtures.verifiedTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(VerifiedTokenCacheAgeLimitTest.TokensWithAnAgeLimit.class)
 class VerifiedTokenCacheAgeLimitTest {
 
-    private static final String METRIC = "marketplace_verified_tokens_total";
-
     public static class TokensWithAnAgeLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -30,12 +28,11 @@ class VerifiedTokenCacheAgeLimitTest {
     @Test
     void remembersNoTokenWhoseAgeIsChecked() {
         String token = TestTokens.technicalAdmin(newAccount());
-        double hits = Prometheus.value(METRIC, "outcome", "hit");
+        double hits = verifiedTokens("hit");
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).when().get("/api/v1/integrations/{id}/stats", UUID.randomUUID())
-                    .then().statusCode(404);
+            statsAs(token, UUID.randomUUID()).statusCode(404);
         }
-        assertEquals(hits, Prometheus.value(METRIC, "outcome", "hit"));
-        assertEquals(0, Prometheus.value(METRIC, "outcome", "verified"));
+        assertEquals(hits, verifiedTokens("hit"));
+        assertEquals(0, verifiedTokens("verified"));
     }
 }

@@ -3,14 +3,13 @@ package io.marketplace.stats;
 import static io.marketplace.stats.StatsFixtures.event;
 import static io.marketplace.stats.StatsFixtures.newAccount;
 import static io.marketplace.stats.StatsFixtures.send;
-import static io.restassured.RestAssured.given;
+import static io.marketplace.stats.StatsFixtures.statsAs;
+import static io.marketplace.stats.StatsFixtures.verifiedTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,20 +21,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class VerifiedTokenCacheTest {
 
-    private static final String METRIC = "marketplace_verified_tokens_total";
-
-    private static ValidatableResponse statsOf(UUID integration, String token) {
-        return given().auth().oauth2(token).when().get("/api/v1/integrations/{id}/stats", integration).then();
-    }
-
     private static UUID integrationOf(long owner) {
         UUID integration = UUID.randomUUID();
         send(event("installation.enabled", integration, owner, newAccount(), "en", Instant.now())).statusCode(200);
         return integration;
-    }
-
-    private static double hits() {
-        return Prometheus.value(METRIC, "outcome", "hit");
     }
 
     @Test
@@ -44,13 +33,13 @@ class VerifiedTokenCacheTest {
         UUID integration = integrationOf(owner);
         String ownersToken = TestTokens.technicalAdmin(owner);
         String strangersToken = TestTokens.technicalAdmin(newAccount());
-        statsOf(integration, ownersToken).statusCode(200);
-        statsOf(integration, strangersToken).statusCode(404);
+        statsAs(ownersToken, integration).statusCode(200);
+        statsAs(strangersToken, integration).statusCode(404);
 
-        double before = hits();
-        statsOf(integration, ownersToken).statusCode(200);
-        statsOf(integration, strangersToken).statusCode(404);
-        assertEquals(before + 2, hits());
+        double before = verifiedTokens("hit");
+        statsAs(ownersToken, integration).statusCode(200);
+        statsAs(strangersToken, integration).statusCode(404);
+        assertEquals(before + 2, verifiedTokens("hit"));
     }
 
     @Test
@@ -58,12 +47,12 @@ class VerifiedTokenCacheTest {
         long owner = newAccount();
         UUID integration = integrationOf(owner);
         String token = TestTokens.expiringIn(owner, Duration.ofSeconds(2));
-        statsOf(integration, token).statusCode(200);
-        statsOf(integration, token).statusCode(200);
+        statsAs(token, integration).statusCode(200);
+        statsAs(token, integration).statusCode(200);
 
         // exp is in whole seconds: past it for sure
         Thread.sleep(3_100);
-        statsOf(integration, token).statusCode(401);
+        statsAs(token, integration).statusCode(401);
     }
 
     @Test
@@ -71,15 +60,15 @@ class VerifiedTokenCacheTest {
         long owner = newAccount();
         UUID integration = integrationOf(owner);
         String genuine = TestTokens.technicalAdmin(owner);
-        statsOf(integration, genuine).statusCode(200);
-        statsOf(integration, genuine).statusCode(200);
+        statsAs(genuine, integration).statusCode(200);
+        statsAs(genuine, integration).statusCode(200);
 
         String[] parts = genuine.split("\\.");
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         signature[signature.length / 2] ^= 0x01;
         String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        statsOf(integration, forged).statusCode(401);
-        statsOf(integration, genuine).statusCode(200);
+        statsAs(forged, integration).statusCode(401);
+        statsAs(genuine, integration).statusCode(200);
     }
 
     @Test
@@ -88,8 +77,8 @@ class VerifiedTokenCacheTest {
         UUID integration = integrationOf(owner);
         long stranger = newAccount();
         String strangersToken = TestTokens.technicalAdmin(stranger);
-        statsOf(integration, strangersToken).statusCode(404);
-        statsOf(integration, strangersToken).statusCode(404);
+        statsAs(strangersToken, integration).statusCode(404);
+        statsAs(strangersToken, integration).statusCode(404);
 
         String[] parts = strangersToken.split("\\.");
         String strangersClaims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
@@ -97,6 +86,6 @@ class VerifiedTokenCacheTest {
         assertNotEquals(strangersClaims, claims);
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        statsOf(integration, forged).statusCode(401);
+        statsAs(forged, integration).statusCode(401);
     }
 }

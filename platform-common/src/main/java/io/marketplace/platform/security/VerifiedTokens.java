@@ -142,11 +142,9 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 || !(identity.getAttribute(EXPIRE_TIME) instanceof Number expiry)) {
             return;
         }
-        Instant until = Instant.ofEpochSecond(expiry.longValue());
+        Instant expires = Instant.ofEpochSecond(expiry.longValue());
         Instant latest = now.plus(config.verifiedTokenCache().ttl());
-        if (until.isAfter(latest)) {
-            until = latest;
-        }
+        Instant until = expires.isBefore(latest) ? expires : latest;
         if (verified.size() >= config.verifiedTokenCache().maxEntries()) {
             // full: this one is verified again next time, until the sweep makes room
             return;
