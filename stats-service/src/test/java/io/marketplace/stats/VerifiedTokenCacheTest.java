@@ -13,8 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A bearer token verified once is answered from memory, and nothing else is: platform-common's VerifiedTokens. */
@@ -87,5 +94,50 @@ class VerifiedTokenCacheTest {
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         statsAs(forged, integration).statusCode(401);
+    }
+
+    @Test
+    void acceptsEveryRequestOfANewTokenSentByManyAtOnce() throws Exception {
+        long owner = newAccount();
+        UUID integration = integrationOf(owner);
+        String token = TestTokens.technicalAdmin(owner);
+        double answered = verifiedTokens("hit") + verifiedTokens("verified");
+        int requests = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                statuses.add(callers.submit(() -> {
+                    start.await();
+                    return statsAs(token, integration).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(answered + requests, verifiedTokens("hit") + verifiedTokens("verified"));
+
+        double hits = verifiedTokens("hit");
+        statsAs(token, integration).statusCode(200);
+        assertEquals(hits + 1, verifiedTokens("hit"));
+    }
+
+    @Test
+    void neverAnswersARefusedTokenFromMemory() {
+        UUID integration = integrationOf(newAccount());
+        String untrusted = TestTokens.signedByUnknownKey(newAccount());
+        double hits = verifiedTokens("hit");
+        double verified = verifiedTokens("verified");
+
+        statsAs(untrusted, integration).statusCode(401);
+        statsAs(untrusted, integration).statusCode(401);
+
+        assertEquals(hits, verifiedTokens("hit"));
+        assertEquals(verified + 2, verifiedTokens("verified"));
     }
 }
