@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketplace.client.integrations.api.IntegrationsApi;
 import io.marketplace.client.integrations.api.ListingsApi;
 import io.marketplace.client.integrations.api.MarketplaceApi;
@@ -33,12 +35,16 @@ import io.marketplace.platform.test.fixtures.WidgetZip;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,34 @@ class GeneratedClientFlowTest {
     static void stopTheServices() throws Exception {
         backend.close();
         stack.close();
+    }
+
+    /**
+     * Each packaged service serves the documents its build stored, the ones these clients come from. The services
+     * build them on the first requests for them (LazyOpenApiDocumentService), here several at once.
+     */
+    @Test
+    void eachServiceServesTheDocumentsItsClientsWereGeneratedFrom() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = HttpClient.newHttpClient();
+        for (Service service : Service.values()) {
+            List<String> documents = List.of("openapi", "openapi-internal", "openapi", "openapi-internal");
+            List<CompletableFuture<HttpResponse<String>>> answers = documents.stream()
+                    .map(document -> http.sendAsync(HttpRequest.newBuilder(
+                            URI.create(stack.url(service) + "/q/" + document + "?format=json")).build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            for (int i = 0; i < documents.size(); i++) {
+                HttpResponse<String> answer = answers.get(i).get();
+                String what = service.module + " /q/" + documents.get(i);
+                assertThat(what, answer.statusCode(), equalTo(200));
+                JsonNode served = json.readTree(answer.body());
+                JsonNode stored = json.readTree(stack.storedDocument(service, documents.get(i) + ".json").toFile());
+                for (String part : List.of("info", "tags", "paths", "components")) {
+                    assertThat(what + " " + part, served.get(part), equalTo(stored.get(part)));
+                }
+            }
+        }
     }
 
     @Test

@@ -130,6 +130,11 @@ final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service)[replica];
     }
 
+    /** A document the service's build stored in {@code target/openapi}, the one its Java client is generated from. */
+    Path storedDocument(Service service, String file) {
+        return root.resolve(service.module).resolve("target/openapi").resolve(file);
+    }
+
     void startAll() throws Exception {
         for (Service service : Service.values()) {
             launch(service);
