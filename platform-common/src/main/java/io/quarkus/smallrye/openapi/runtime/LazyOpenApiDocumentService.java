@@ -18,7 +18,8 @@ import java.util.Map;
  * took 270–450 ms of integrations-service's main thread, and the four services started together spent about 15% less
  * CPU without it (README, "Start-up"), for pages few instances ever serve. Upstream made it lazy in
  * quarkusio/quarkus#55538 when no filter runs at {@code RUNTIME_STARTUP} (ours, {@code ContractDocument}, runs at
- * build time): remove this class on a Quarkus that has that change.
+ * build time): remove this class on a Quarkus that has that change. Quarkus serves the documents on a worker thread,
+ * so the first request's build (0.3–0.6 s) holds up no event loop.
  * <p>
  * It sits in Quarkus's package because the step it defers is package-private, and it is a bean of the packaged
  * application only: there one class loader holds every class, while tests load this module apart from Quarkus's, so
