@@ -20,16 +20,7 @@ if [ -z "$SERVICE_JAVA_VERSION" ]; then
   SERVICE_NATIVE_TRIM=
   SERVICE_JAVA_VERSION=$("$SERVICE_JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2}')
 fi
-# On Java 25+, C2 waits until a method is ten times as hot as its defaults ask. Compiling start-up code, C2 took a third
-# of a start's CPU; a start now spends a fifth less, and with the start-up cache's method profiles the token endpoint
-# is as fast as with the defaults after 30 s of load. Not on Java 17-24: without those profiles, C2 had not caught up
-# after 90 s (README, "Start-up").
-SERVICE_LATE_C2=
-if [ "${SERVICE_JAVA_VERSION%%[.+-]*}" -ge 25 ]; then
-  SERVICE_LATE_C2="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
-  SERVICE_LATE_C2+=" -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
-fi
-SERVICE_JAVA_OPTS="${JAVA_OPTS:--Xmx512m -Xms32m -XX:+UseSerialGC${SERVICE_NATIVE_TRIM:+ $SERVICE_NATIVE_TRIM}${SERVICE_LATE_C2:+ $SERVICE_LATE_C2}}"
+SERVICE_JAVA_OPTS="${JAVA_OPTS:--Xmx512m -Xms32m -XX:+UseSerialGC${SERVICE_NATIVE_TRIM:+ $SERVICE_NATIVE_TRIM}}"
 
 service_jvm_options() {
   local module=$1

@@ -28,8 +28,6 @@ class ServiceJvmScriptTest {
 
     private static final Path SCRIPT = Path.of("..", "deploy", "service-jvm.sh").toAbsolutePath().normalize();
     private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
-    private static final String LATE_C2 = "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
-            + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
     /** The option of a start that records the cache. */
     private static final String RECORDS = AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
 
@@ -103,29 +101,9 @@ class ServiceJvmScriptTest {
     @Test
     void defaultsToTheSerialCollectorASmallInitialHeapAndNativeTrimmingWhichJavaOptsReplace() throws Exception {
         module();
-        assertThat(options(Map.of()), startsWith("-Xmx512m -Xms32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 "
-                + (AOT_CACHE ? LATE_C2 + " " : "") + "-Dvertx.disableURIValidation=true "));
+        assertThat(options(Map.of()), startsWith(
+                "-Xmx512m -Xms32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 -Dvertx.disableURIValidation=true "));
         assertThat(options(Map.of("JAVA_OPTS", "-Xmx64m")), startsWith("-Xmx64m -Dvertx.disableURIValidation=true "));
-    }
-
-    @Test
-    void letsC2WaitForHotterMethodsOnlyOnAJavaWhoseStartUpCacheHoldsMethodProfiles() throws Exception {
-        module();
-        assertThat(options(Map.of("JAVA_HOME", javaReporting("25.0.3+9-LTS").toString())), containsString(LATE_C2));
-        assertThat(options(Map.of("JAVA_HOME", javaReporting("24.0.2+12").toString())), not(containsString("Tier4")));
-        assertThat(options(Map.of("JAVA_HOME", javaReporting("17.0.15+6").toString())), not(containsString("Tier4")));
-    }
-
-    /** The Java that runs the tests, saying it is another version when asked (the script reads it from its settings). */
-    private Path javaReporting(String version) throws IOException {
-        Path java = Files.createDirectories(work.resolve("java-" + version + "/bin")).resolve("java");
-        Files.writeString(java, """
-                #!/usr/bin/env bash
-                case "$*" in *-XshowSettings:properties*) echo "    java.runtime.version = %s"; exit 0 ;; esac
-                exec "%s" "$@"
-                """.formatted(version, Path.of(System.getProperty("java.home"), "bin", "java")));
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return java.getParent().getParent();
     }
 
     @Test
