@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The developer flow through the Java clients that OpenAPI Generator made from the services' own documents, and
  * nothing else: no hand-written request. If a document says something the wire does not do (a field name, a status,
- * a media type), this is where a generated client breaks the way a frontend's would.
+ * a media type), this is where a generated client breaks the way a frontend's would. Beside it, the one hand-written
+ * check: that each packaged service serves the very documents those clients were generated from.
  */
 class GeneratedClientFlowTest {
 
