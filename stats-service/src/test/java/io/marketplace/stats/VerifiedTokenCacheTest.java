@@ -5,11 +5,16 @@ import static io.marketplace.stats.StatsFixtures.newAccount;
 import static io.marketplace.stats.StatsFixtures.send;
 import static io.marketplace.stats.StatsFixtures.statsAs;
 import static io.marketplace.stats.StatsFixtures.verifiedTokens;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +52,44 @@ class VerifiedTokenCacheTest {
         statsAs(ownersToken, integration).statusCode(200);
         statsAs(strangersToken, integration).statusCode(404);
         assertEquals(before + 2, verifiedTokens("hit"));
+    }
+
+    @Test
+    void tiesARememberedIdentityToTheRequestItAnswers() {
+        String token = TestTokens.technicalAdmin(newAccount());
+        probeAs(token, "first").body(equalTo("first"));
+
+        double hits = verifiedTokens("hit");
+        probeAs(token, "second").body(equalTo("second"));
+        assertEquals(hits + 1, verifiedTokens("hit"));
+    }
+
+    @Test
+    void keepsNoRequestInMemoryWithARememberedToken() throws InterruptedException {
+        String token = TestTokens.technicalAdmin(newAccount());
+        String first = "first-" + UUID.randomUUID();
+        probeAs(token, first).body(equalTo(first));
+        // later requests on other connections, so that nothing of the first one's is still in use
+        probeAs(token, "later").body(equalTo("later"));
+        probeAs(TestTokens.technicalAdmin(newAccount()), "other").body(equalTo("other"));
+
+        WeakReference<?> firstRequest = IdentityRequestResource.SEEN.get(first);
+        for (int attempt = 0; attempt < 50 && firstRequest.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(firstRequest.get(), "the request that verified the token is still held in memory");
+
+        // and the token is still remembered: the request was let go, not the token
+        double hits = verifiedTokens("hit");
+        probeAs(token, "again").body(equalTo("again"));
+        assertEquals(hits + 1, verifiedTokens("hit"));
+    }
+
+    private static ValidatableResponse probeAs(String token, String probe) {
+        return given().auth().oauth2(token).header(IdentityRequestResource.PROBE, probe)
+                .when().get("/test-support/identity-request")
+                .then().statusCode(200);
     }
 
     @Test
