@@ -232,6 +232,33 @@ class CreateIntegrationTest {
                 .then().statusCode(200).body("revoke_url", equalTo("https://dev.example.com/revoked"));
     }
 
+    /** A port no connection can use is refused under every policy; the tests' loopback-only one opens every other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:0/cb", "http://127.0.0.1:65536/cb", "http://[::1]:99999/cb",
+            "http://localhost:2147483648/cb"})
+    void rejectsARedirectOrRevokeUrlWithAPortOutOfRange(String url) {
+        long account = newAccount();
+        Map<String, Object> body = validIntegration();
+        body.put("redirect_uri", url);
+        body.put("revoke_url", url);
+        asDeveloper(account).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("redirect_uri", "revoke_url"))
+                .body("errors.message", containsInAnyOrder("redirect_uri must have a port from 1 to 65535",
+                        "revoke_url must have a port from 1 to 65535"));
+
+        String id = Fixtures.createIntegration(account);
+        asDeveloper(account).body(Map.of("revoke_url", url))
+                .when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("revoke_url"));
+        asDeveloper(account).body(Map.of("revoke_url", "http://127.0.0.1:65535/revoked"))
+                .when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(200)
+                .body("revoke_url", equalTo("http://127.0.0.1:65535/revoked"));
+    }
+
     @Test
     void namesTheAddressKindInTheMessage() {
         Map<String, Object> body = validIntegration();
@@ -272,7 +299,8 @@ class CreateIntegrationTest {
         asDeveloper(newAccount()).body("[1, 2]")
                 .when().post("/api/v1/integrations")
                 .then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The body must be an object in JSON"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,6 +30,9 @@ public class OutboundUrls {
     private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     /** Labels that are all numbers (decimal, octal or 0x-hex): an address in a notation resolvers disagree on. */
     private static final Pattern NUMERIC_HOST = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*\\.?");
+
+    /** The port of an authority ({@code user@host:port}, {@code [v6]:port}), when one is written. */
+    private static final Pattern WRITTEN_PORT = Pattern.compile("(?:[^@]*@)?(?:\\[[^\\]]*\\]|[^:\\[\\]]*):([0-9]+)");
 
     private final Policy policy;
     private final List<Cidr> allowList;
@@ -67,6 +71,9 @@ public class OutboundUrls {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("must be an absolute http or https URL");
         }
+        if (portOutOfRange(uri.getRawAuthority())) {
+            return Optional.of("must have a port from 1 to 65535");
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             // java.net.URI leaves the host empty for names it does not accept: "2130706433", "0x7f000001", "127.1"
             return Optional.of("must name a host (a name, a dotted-quad IPv4 address or a bracketed IPv6 address)");
@@ -78,6 +85,19 @@ public class OutboundUrls {
             return Optional.of("must not have a fragment");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the authority names a port no connection can use. java.net.URI takes 0 and anything up to
+     * {@code Integer.MAX_VALUE} as a port, and leaves the host empty beyond it, which would be reported as a bad host.
+     */
+    private static boolean portOutOfRange(String authority) {
+        Matcher port = authority == null ? null : WRITTEN_PORT.matcher(authority);
+        if (port == null || !port.matches()) {
+            return false;
+        }
+        String digits = port.group(1).replaceFirst("^0+(?=.)", "");
+        return digits.length() > 5 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65535;
     }
 
     /**

@@ -64,7 +64,7 @@ public class ProblemMappers {
             return toResponse(ProblemException.invalid(List.of(error)).problem());
         }
         return e instanceof MismatchedInputException mismatch
-                ? malformed("The body must be a JSON " + typeName(mismatch.getTargetType()))
+                ? malformed("The body must be " + typeName(mismatch.getTargetType()) + " in JSON")
                 : malformed("The body cannot be read as the expected JSON document");
     }
 

@@ -89,6 +89,20 @@ class OutboundUrlsTest {
         assertTrue(LOOPBACK_ONLY.refusal(url).isPresent(), url + " was let through");
     }
 
+    @ParameterizedTest
+    @CsvSource({"http://127.0.0.1:0/x", "http://127.0.0.1:65536/x", "http://[::1]:99999/x", "http://localhost:00000/x",
+            "http://127.0.0.1:2147483648/x", "http://user@localhost:99999999999999999999/x"})
+    void refusesAPortNoConnectionCanUse(String url) {
+        assertRefused(LOOPBACK_ONLY, url, "must have a port from 1 to 65535");
+        assertRefused(PUBLIC, url, "must have a port from 1 to 65535");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://127.0.0.1:1/x", "http://[::1]:65535/x", "http://localhost:0080/x", "http://localhost:/x"})
+    void acceptsEveryPortFrom1To65535(String url) {
+        assertEquals(Optional.empty(), LOOPBACK_ONLY.refusal(url));
+    }
+
     private static void assertRefused(OutboundUrls policy, String url, String reason) {
         String refusal = policy.refusal(url).orElseThrow(() -> new AssertionError(url + " was let through"));
         assertTrue(refusal.contains(reason), url + ": \"" + refusal + "\" does not say \"" + reason + "\"");
