@@ -320,7 +320,9 @@ class TokenEndpointTest {
                 .when().post(endpoint)
                 .then().statusCode(400)
                 .contentType("application/json")
-                .body("error", equalTo("invalid_request"));
+                .body("error", equalTo("invalid_request"))
+                .body("error_description", equalTo(
+                        "The form has a malformed percent escape (% must be followed by two hex digits)"));
     }
 
     @Test

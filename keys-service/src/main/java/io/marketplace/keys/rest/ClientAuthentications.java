@@ -43,7 +43,8 @@ final class ClientAuthentications {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw OAuthException.invalidRequest("The form has a malformed percent escape: " + e.getMessage());
+            // the field is not echoed: it may be a secret
+            throw OAuthException.invalidRequest("The form has a malformed percent escape (% must be followed by two hex digits)");
         }
     }
 
