@@ -138,7 +138,7 @@ class MarketplaceFlowTest {
 
     /** Four developers create side by side: each request waits for its own events, not for another's. */
     @Test
-    void theOwnersKeysViewAndDeliveryLogAnswerRightAfterTheCreateAndNobodyElseSeesThem() throws Exception {
+    void theOwnersKeysViewDeliveryLogAndStatisticsAnswerRightAfterTheCreateAndNobodyElseSeesThem() throws Exception {
         long stranger = nextAccount++;
         List<Long> developers = List.of(nextAccount++, nextAccount++, nextAccount++, nextAccount++);
         ExecutorService side = Executors.newFixedThreadPool(developers.size());
@@ -172,10 +172,15 @@ class MarketplaceFlowTest {
         as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
                 .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(200)
                 .body("_embedded.deliveries", hasSize(0));
+        as(TestTokens.technicalAdmin(developer), Service.STATS)
+                .when().get("/api/v1/integrations/" + id + "/stats").then().statusCode(200)
+                .body("metrics.installs", equalTo(0));
         as(TestTokens.technicalAdmin(stranger), Service.WEBHOOK)
                 .when().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(404);
         as(TestTokens.technicalAdmin(stranger), Service.KEYS)
                 .when().get("/api/v1/integrations/" + id + "/keys").then().statusCode(404);
+        as(TestTokens.technicalAdmin(stranger), Service.STATS)
+                .when().get("/api/v1/integrations/" + id + "/stats").then().statusCode(404);
     }
 
     @Test
@@ -208,6 +213,8 @@ class MarketplaceFlowTest {
                 .when().get("/api/v1/integrations/" + id + "/keys").then().extract().statusCode() == 404);
         await().atMost(Duration.ofSeconds(10)).until(() -> as(TestTokens.technicalAdmin(developer), Service.WEBHOOK)
                 .when().get("/api/v1/integrations/" + id + "/deliveries").then().extract().statusCode() == 404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(TestTokens.technicalAdmin(developer), Service.STATS)
+                .when().get("/api/v1/integrations/" + id + "/stats").then().extract().statusCode() == 404);
     }
 
     /**

@@ -66,7 +66,7 @@ class DeadLetterTest {
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":400,\"title\":\"Bad Request\",\"detail\":\"events[1].data is not valid\"}")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadLettersAbout(poison) == 2 && accepted(good) && accepted(alsoGood));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLettersAbout(poison) == 3 && accepted(good) && accepted(alsoGood));
         assertThat("the three were sent in one batch first", served().stream().anyMatch(event -> status(event) == 400
                 && body(event).contains(good) && body(event).contains(poison) && body(event).contains(alsoGood)), equalTo(true));
         assertThat("the good events never went out with the poison again after the split", served().stream()
@@ -78,21 +78,21 @@ class DeadLetterTest {
         // the owner sees what could not be sent, and why
         asDeveloper(developer).when().get("/api/v1/integrations/" + poison)
                 .then().statusCode(200)
-                .body("undelivered_notices.service", containsInAnyOrder("keys-service", "webhook-service"))
+                .body("undelivered_notices.service", containsInAnyOrder("keys-service", "webhook-service", "stats-service"))
                 .body("undelivered_notices.type", everyItem(equalTo("integration.saved")))
                 .body("undelivered_notices[0].error", containsString("400"));
         asDeveloper(developer).when().get("/api/v1/integrations/" + good).then().statusCode(200).body("undelivered_notices", hasSize(0));
         asDeveloper(developer).when().get("/api/v1/integrations")
-                .then().statusCode(200).body("_embedded.integrations.find { it.id == '" + poison + "' }.undelivered_notices", hasSize(2));
+                .then().statusCode(200).body("_embedded.integrations.find { it.id == '" + poison + "' }.undelivered_notices", hasSize(3));
 
         // the cause fixed, an operator replays it and it is delivered
         NeighboursStub.acceptAllEvents(neighbours);
         given().auth().oauth2(TestTokens.service("operator")).queryParam("destination", "keys-service")
                 .when().post(DEAD_LETTERS + "/replay")
                 .then().statusCode(200).body("replayed", greaterThanOrEqualTo(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> accepted(poison) && deadLettersAbout(poison) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> accepted(poison) && deadLettersAbout(poison) == 2);
         asDeveloper(developer).when().get("/api/v1/integrations/" + poison)
-                .then().statusCode(200).body("undelivered_notices.service", containsInAnyOrder("webhook-service"));
+                .then().statusCode(200).body("undelivered_notices.service", containsInAnyOrder("webhook-service", "stats-service"));
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Creating an integration tells keys- and webhook-service through the outbox, whatever state they are in. */
+/** Creating an integration tells keys-, webhook- and stats-service through the outbox, whatever state they are in. */
 @QuarkusTest
 class OutboxDeliveryTest {
 
@@ -57,16 +57,16 @@ class OutboxDeliveryTest {
                 .then().statusCode(201)
                 .extract().path("id");
 
-        // keys- and webhook-service are down: the integration exists and the relay keeps trying
-        await().atMost(Duration.ofSeconds(15)).until(() -> requestsAbout(id).size() >= 4);
+        // the neighbours are down: the integration exists and the relay keeps trying
+        await().atMost(Duration.ofSeconds(15)).until(() -> requestsAbout(id).size() >= 6);
         Set<String> eventIdsWhileDown = requestsAbout(id).stream().map(request -> eventAbout(request, id).get("event_id").asText())
                 .collect(Collectors.toSet());
-        assertThat("one event per neighbour, each retried under its own id", eventIdsWhileDown, hasSize(2));
+        assertThat("one event per neighbour, each retried under its own id", eventIdsWhileDown, hasSize(3));
 
         NeighboursStub.acceptAllEvents(neighbours);
-        await().atMost(Duration.ofSeconds(30)).until(() -> requestsAbout(id).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requestsAbout(id).size() == 3);
         // acknowledged: later relay rounds never send them again
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> requestsAbout(id).size() == 2);
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> requestsAbout(id).size() == 3);
 
         for (LoggedRequest delivered : requestsAbout(id)) {
             JsonNode event = eventAbout(delivered, id);
@@ -87,9 +87,11 @@ class OutboxDeliveryTest {
                 .when().patch("/api/v1/integrations/{id}", id)
                 .then().statusCode(200);
 
-        // each answer waited for keys- and webhook-service to have its event: no waiting here, and no overtaking
+        // each answer waited for its neighbours to have their events (keys-, webhook- and, for the create, stats-service):
+        // no waiting here, and no overtaking
         assertThat(redirectUrisSentFor(id), equalTo(List.of("https://dev.example.com/oauth/callback",
-                "https://dev.example.com/oauth/callback", "https://second.example.com/cb", "https://second.example.com/cb")));
+                "https://dev.example.com/oauth/callback", "https://dev.example.com/oauth/callback",
+                "https://second.example.com/cb", "https://second.example.com/cb")));
     }
 
     private List<LoggedRequest> requestsAbout(String integrationId) {

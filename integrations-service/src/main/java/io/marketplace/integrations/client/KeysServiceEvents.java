@@ -4,11 +4,9 @@ import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
-import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /** What keys-service must learn from this service, sent through the outbox in the caller's transaction. */
 @ApplicationScoped
@@ -21,8 +19,7 @@ public class KeysServiceEvents {
 
     /** The developer's next call may be the Keys view: the request is answered once keys-service has it. */
     public void integrationSaved(Integration integration) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, new IntegrationSaved(integration.id,
-                integration.ownerAccountId, integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, IntegrationSavedEvents.of(integration));
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.marketplace.integrations.client;
 
 import io.marketplace.integrations.persistence.InstallableIntegration;
+import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.platform.events.EventType;
+import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** What stats-service counts, sent through the outbox in the caller's transaction. */
+/** What stats-service counts, and the integrations it counts for, sent through the outbox in the caller's transaction. */
 @ApplicationScoped
 public class StatsServiceEvents {
 
@@ -14,6 +16,15 @@ public class StatsServiceEvents {
 
     @Inject
     Outbox outbox;
+
+    /** The developer may open the new integration's statistics next: the create is answered once stats-service has it. */
+    public void integrationCreated(Integration integration) {
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, IntegrationSavedEvents.of(integration));
+    }
+
+    public void integrationDeleted(Integration integration) {
+        outbox.enqueue(NEIGHBOUR, EventType.INTEGRATION_DELETED, new IntegrationDeleted(integration.id));
+    }
 
     public void installed(InstallableIntegration integration, long accountId, long generation, String language) {
         outbox.enqueue(NEIGHBOUR, EventType.INSTALLATION_ENABLED,

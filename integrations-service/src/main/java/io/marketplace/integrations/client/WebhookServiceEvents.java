@@ -5,12 +5,10 @@ import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.platform.events.EventType;
 import io.marketplace.platform.events.IntegrationDeleted;
 import io.marketplace.platform.events.IntegrationPublished;
-import io.marketplace.platform.events.IntegrationSaved;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /** What webhook-service must learn from this service, sent through the outbox in the caller's transaction. */
 @ApplicationScoped
@@ -41,8 +39,7 @@ public class WebhookServiceEvents {
      * and the URL is checked once published.
      */
     public void integrationSaved(Integration integration) {
-        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, new IntegrationSaved(integration.id,
-                integration.ownerAccountId, integration.code, integration.redirectUri, List.copyOf(integration.scopes)));
+        outbox.enqueueBeforeAnswer(NEIGHBOUR, EventType.INTEGRATION_SAVED, IntegrationSavedEvents.of(integration));
     }
 
     public void integrationDeleted(Integration integration) {

@@ -3,6 +3,7 @@ package io.marketplace.integrations.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketplace.integrations.client.KeysServiceEvents;
+import io.marketplace.integrations.client.StatsServiceEvents;
 import io.marketplace.integrations.client.WebhookServiceEvents;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
@@ -48,6 +49,9 @@ public class IntegrationService {
 
     @Inject
     WebhookServiceEvents webhookService;
+
+    @Inject
+    StatsServiceEvents statsService;
 
     @Inject
     ListingRepository listings;
@@ -109,6 +113,7 @@ public class IntegrationService {
         }
         keysService.integrationSaved(integration);
         webhookService.integrationSaved(integration);
+        statsService.integrationCreated(integration);
         return integration;
     }
 
@@ -139,6 +144,7 @@ public class IntegrationService {
         integrations.delete(integration);
         keysService.integrationDeleted(integration);
         webhookService.integrationDeleted(integration);
+        statsService.integrationDeleted(integration);
     }
 
     /** A language the integration no longer has leaves its drafts' listings and images. */

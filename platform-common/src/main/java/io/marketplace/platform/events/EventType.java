@@ -11,9 +11,11 @@ import java.util.Set;
  */
 public enum EventType {
     /** An integration was created or its client settings changed. */
-    INTEGRATION_SAVED("integration.saved", IntegrationSaved.class, "integrations-service → keys-service, webhook-service"),
+    INTEGRATION_SAVED("integration.saved", IntegrationSaved.class,
+            "integrations-service → keys-service, webhook-service, stats-service (stats-service: on creation only)"),
     /** A never-reviewed integration was deleted. */
-    INTEGRATION_DELETED("integration.deleted", IntegrationDeleted.class, "integrations-service → keys-service, webhook-service"),
+    INTEGRATION_DELETED("integration.deleted", IntegrationDeleted.class,
+            "integrations-service → keys-service, webhook-service, stats-service"),
     /** A version of the integration was published: its redirect URL is checked from then on. */
     INTEGRATION_PUBLISHED("integration.published", IntegrationPublished.class, "integrations-service → webhook-service",
             "integration.publication"),

@@ -97,4 +97,11 @@ public class InstallEventRepository {
                 Jdbc.array(owners, Owner::ownerAccountId),
                 Jdbc.array(owners, Owner::widgetCode));
     }
+
+    /** A deleted integration's statistics go with it: its owner, raw events, rollup and accounts. */
+    public void forget(UUID integrationId) {
+        for (String table : List.of("integration_owner", "install_event", "daily_installs", "daily_accounts")) {
+            Jdbc.update(dataSource, "DELETE FROM " + table + " WHERE integration_id = ?", integrationId);
+        }
+    }
 }
