@@ -295,6 +295,20 @@ class CreateIntegrationTest {
     }
 
     @Test
+    void namesTheExpectedTypeOfAScalarInPlainWords() {
+        for (Map.Entry<String, Object> wrong : List.of(Map.<String, Object>entry("code", 7), Map.<String, Object>entry("code", 1.5),
+                Map.<String, Object>entry("redirect_uri", true))) {
+            Map<String, Object> body = validIntegration();
+            body.put(wrong.getKey(), wrong.getValue());
+            asDeveloper(newAccount()).body(body)
+                    .when().post("/api/v1/integrations")
+                    .then().statusCode(400)
+                    .body("errors[0].code", equalTo("invalid_type"))
+                    .body("errors[0].message", equalTo(wrong.getKey() + " must be a string"));
+        }
+    }
+
+    @Test
     void rejectsABodyThatIsNotAnObject() {
         asDeveloper(newAccount()).body("[1, 2]")
                 .when().post("/api/v1/integrations")

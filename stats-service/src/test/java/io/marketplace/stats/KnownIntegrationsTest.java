@@ -93,4 +93,15 @@ class KnownIntegrationsTest {
                 .statusCode(400)
                 .body("errors.field", contains("events[0].data.owner_account_id", "events[1].data.code"));
     }
+
+    @Test
+    void namesWhatAFieldOfTheWrongTypeShouldBe() {
+        String notAUuid = saved(UUID.randomUUID(), newAccount()).replaceFirst("\"integration_id\": \"[^\"]+\"",
+                "\"integration_id\": \"nope\"");
+        String numericCode = saved(UUID.randomUUID(), newAccount()).replace("\"code\": \"fresh_widget\"", "\"code\": 7");
+        send(notAUuid, numericCode)
+                .statusCode(400)
+                .body("errors.message", contains("events[0].data.integration_id has a value that cannot be read as a UUID",
+                        "events[1].data.code must be a string"));
+    }
 }

@@ -21,6 +21,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +85,11 @@ public class ProblemMappers {
             return new FieldError(field, "unknown_field", field + " is not a known field");
         }
         if (e instanceof InvalidFormatException format) {
-            // a String target is StrictJson's text check, whose message says what is wrong with the text
+            if (!(format.getValue() instanceof String)) {
+                // a number or a boolean where StrictJson allows no coercion: Jackson's message names its own settings
+                return new FieldError(field, "invalid_type", field + " must be " + typeName(format.getTargetType()));
+            }
+            // text into a String is StrictJson's text check, whose message says what is wrong with the text
             return format.getTargetType() == String.class
                     ? new FieldError(field, "invalid_text", field + " " + e.getOriginalMessage())
                     : new FieldError(field, "invalid_value",
@@ -282,6 +289,15 @@ public class ProblemMappers {
         }
         if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "a date and time in ISO 8601 (2026-03-01T12:00:00Z)";
+        }
+        if (type == LocalDate.class) {
+            return "a date written as yyyy-mm-dd";
         }
         return "an object";
     }
