@@ -25,6 +25,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -211,23 +212,11 @@ class CreateIntegrationTest {
             "http://[fe80::1%25eth0]/x", "http://0x7f000001/x", "http://2130706433/x", "http://0177.0.0.1/x"})
     void refusesARedirectOrRevokeUrlThatTheOutboundPolicyWouldNeverCall(String url) {
         long account = newAccount();
-        Map<String, Object> body = validIntegration();
-        body.put("redirect_uri", url);
-        body.put("revoke_url", url);
-
-        asDeveloper(account).body(body)
-                .when().post("/api/v1/integrations")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("redirect_uri", "revoke_url"));
+        createWithRedirectAndRevokeUrl(account, url);
         asDeveloper(account).when().get("/api/v1/integrations").then().statusCode(200).body("_embedded.integrations", hasSize(0));
 
         String id = Fixtures.createIntegration(account);
-        asDeveloper(account).body(Map.of("revoke_url", url))
-                .when().patch("/api/v1/integrations/" + id)
-                .then().statusCode(400)
-                .body("errors[0].field", equalTo("revoke_url"))
-                .body("errors[0].code", equalTo("unsafe_url"));
+        patchRevokeUrl(account, id, url).body("errors[0].code", equalTo("unsafe_url"));
         asDeveloper(account).when().get("/api/v1/integrations/" + id)
                 .then().statusCode(200).body("revoke_url", equalTo("https://dev.example.com/revoked"));
     }
@@ -238,25 +227,36 @@ class CreateIntegrationTest {
             "http://localhost:2147483648/cb"})
     void rejectsARedirectOrRevokeUrlWithAPortOutOfRange(String url) {
         long account = newAccount();
-        Map<String, Object> body = validIntegration();
-        body.put("redirect_uri", url);
-        body.put("revoke_url", url);
-        asDeveloper(account).body(body)
-                .when().post("/api/v1/integrations")
-                .then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("redirect_uri", "revoke_url"))
+        createWithRedirectAndRevokeUrl(account, url)
                 .body("errors.message", containsInAnyOrder("redirect_uri must have a port from 1 to 65535",
                         "revoke_url must have a port from 1 to 65535"));
 
         String id = Fixtures.createIntegration(account);
-        asDeveloper(account).body(Map.of("revoke_url", url))
-                .when().patch("/api/v1/integrations/" + id)
-                .then().statusCode(400)
-                .body("errors[0].field", equalTo("revoke_url"));
+        patchRevokeUrl(account, id, url);
         asDeveloper(account).body(Map.of("revoke_url", "http://127.0.0.1:65535/revoked"))
                 .when().patch("/api/v1/integrations/" + id)
                 .then().statusCode(200)
                 .body("revoke_url", equalTo("http://127.0.0.1:65535/revoked"));
+    }
+
+    /** A create with {@code url} as both redirect and revoke URL, refused for both. */
+    private static ValidatableResponse createWithRedirectAndRevokeUrl(long account, String url) {
+        Map<String, Object> body = validIntegration();
+        body.put("redirect_uri", url);
+        body.put("revoke_url", url);
+        return asDeveloper(account).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("redirect_uri", "revoke_url"));
+    }
+
+    /** A PATCH of the revoke URL to {@code url}, refused. */
+    private static ValidatableResponse patchRevokeUrl(long account, String id, String url) {
+        return asDeveloper(account).body(Map.of("revoke_url", url))
+                .when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("revoke_url"));
     }
 
     @Test
