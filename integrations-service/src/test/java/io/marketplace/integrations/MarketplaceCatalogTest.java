@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -148,6 +149,27 @@ class MarketplaceCatalogTest {
         search(Map.of("q", word, "limit", "1")).body("_embedded.integrations", hasSize(1))
                 .body("_links.next.href", notNullValue());
         search(Map.of("q", word, "limit", "1", "page", "2")).body("_embedded.integrations", hasSize(1))
+                .body("_links.next", nullValue());
+    }
+
+    @Test
+    void linksRepeatOnlyTheParametersTheCatalogReadsAsItReadThem() {
+        String word = uniqueWord();
+        published(newAccount(), listings("es", word + " Uno"), "sales");
+        published(newAccount(), listings("es", word + " Dos"), "sales");
+        String page = "/api/v1/marketplace/integrations?lang=es&category=sales&q=" + word + "%20short%20text";
+
+        String next = given().queryParam("lang", "es").queryParam("category", "sales")
+                .queryParam("q", word.toUpperCase() + ", Short+TEXT").queryParam("limit", "1")
+                .queryParam("utm_source", "<newsletter>").queryParam("callback", "{x}")
+                .when().get("/api/v1/marketplace/integrations").then().statusCode(200)
+                .body("_links.self.href", endsWith(page + "&page=1&limit=1"))
+                .body("_links.next.href", endsWith(page + "&page=2&limit=1"))
+                .extract().path("_links.next.href");
+
+        given().urlEncodingEnabled(false).when().get(next).then().statusCode(200)
+                .body("_embedded.integrations", hasSize(1))
+                .body("_links.self.href", endsWith(page + "&page=2&limit=1"))
                 .body("_links.next", nullValue());
     }
 

@@ -12,8 +12,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
@@ -21,6 +23,9 @@ import io.marketplace.webhooks.Receiver.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +52,20 @@ class DeliveryLogTest extends WithHealthyNeighbours {
                 .body("_embedded.deliveries.id", containsInAnyOrder(delivered.toString(), blocked.toString()));
         asAdmin(owner).queryParam("to", "2020-01-01").when().get("/api/v1/integrations/{id}/deliveries", integration)
                 .then().statusCode(200).body("_embedded.deliveries", hasSize(0));
+
+        // the links carry the filter as given, encoded, and nothing else: the offset's '+' must not become a space
+        String from = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusMinutes(10).truncatedTo(ChronoUnit.SECONDS).toString();
+        String page = "/api/v1/integrations/" + integration + "/deliveries?from="
+                + from.replace(":", "%3A").replace("+", "%2B");
+        String next = asAdmin(owner).queryParam("from", from).queryParam("limit", "1").queryParam("utm_source", "x")
+                .when().get("/api/v1/integrations/{id}/deliveries", integration)
+                .then().statusCode(200)
+                .body("_links.self.href", endsWith(page + "&page=1&limit=1"))
+                .body("_links.next.href", endsWith(page + "&page=2&limit=1"))
+                .extract().path("_links.next.href");
+        asAdmin(owner).urlEncodingEnabled(false).when().get(next).then().statusCode(200)
+                .body("_embedded.deliveries", hasSize(1))
+                .body("_links.next", nullValue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.service.IntegrationService;
 import io.marketplace.integrations.service.NewIntegration;
 import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
+import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.problem.Problem;
@@ -82,7 +83,8 @@ public class IntegrationResource {
         List<Integration> integrations = service.page(request);
         Map<UUID, List<DeadLetter>> undelivered = service.undeliveredNotices(integrations.stream().map(i -> i.id).toList());
         return PageResponse.of("integrations", request, integrations.stream()
-                .map(i -> IntegrationResponse.from(i, undelivered.getOrDefault(i.id, List.of()))).toList(), uri);
+                .map(i -> IntegrationResponse.from(i, undelivered.getOrDefault(i.id, List.of()))).toList(),
+                CollectionLink.of(uri));
     }
 
     @GET

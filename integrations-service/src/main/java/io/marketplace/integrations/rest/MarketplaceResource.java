@@ -7,6 +7,7 @@ import io.marketplace.integrations.service.InstallationService;
 import io.marketplace.integrations.service.InstallationService.Installed;
 import io.marketplace.integrations.service.Marketplace;
 import io.marketplace.integrations.service.Marketplace.Query;
+import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.problem.Problem;
 import io.marketplace.platform.problem.Violations;
@@ -64,9 +65,12 @@ public class MarketplaceResource {
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         Query query = Marketplace.query(lang, category, q, page, limit);
+        CollectionLink link = CollectionLink.of(uri).with("lang", query.language()).with("category", query.category())
+                .with("q", query.terms().isEmpty() ? null : String.join(" ", query.terms()));
         Supplier<byte[]> render = () -> json(PageResponse.of("integrations", query.page(),
-                marketplace.page(query).stream().map(row -> CatalogEntry.of(row, query.language())).toList(), uri));
-        byte[] body = marketplace.seesPublishedOnly() ? cache.get(uri.getRequestUri().toString(), render) : render.get();
+                marketplace.page(query).stream().map(row -> CatalogEntry.of(row, query.language())).toList(), link));
+        // one entry per page as its link names it: parameters the catalog ignores or spells differently share it
+        byte[] body = marketplace.seesPublishedOnly() ? cache.get(link.page(query.page()), render) : render.get();
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 

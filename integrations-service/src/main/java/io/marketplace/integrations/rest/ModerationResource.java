@@ -3,6 +3,7 @@ package io.marketplace.integrations.rest;
 import io.marketplace.integrations.persistence.VersionStatus;
 import io.marketplace.integrations.service.ListingService;
 import io.marketplace.integrations.service.VersionService;
+import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.problem.ProblemException;
@@ -46,6 +47,7 @@ public class ModerationResource {
                         + String.join(", ", Arrays.stream(VersionStatus.values()).map(VersionStatus::code).toList())));
         PageRequest request = PageRequest.parse(page, limit);
         return PageResponse.of("versions", request, versions.queue(wanted, request).stream()
-                .map(version -> ModerationItem.from(version, listings.completeness(version))).toList(), uri);
+                .map(version -> ModerationItem.from(version, listings.completeness(version))).toList(),
+                CollectionLink.of(uri).with("status", wanted.code()));
     }
 }

@@ -3,6 +3,7 @@ package io.marketplace.integrations.rest;
 import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.service.VersionLifecycle;
 import io.marketplace.integrations.service.VersionService;
+import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.problem.Problem;
@@ -59,7 +60,8 @@ public class VersionResource {
     public PageResponse<VersionResponse> list(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
-        return PageResponse.of("versions", request, versions.page(id, request).stream().map(this::answer).toList(), uri);
+        return PageResponse.of("versions", request, versions.page(id, request).stream().map(this::answer).toList(),
+                CollectionLink.of(uri));
     }
 
     @POST

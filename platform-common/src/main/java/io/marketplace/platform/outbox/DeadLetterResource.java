@@ -1,6 +1,7 @@
 package io.marketplace.platform.outbox;
 
 import io.marketplace.platform.outbox.DeadLetters.DeadLetter;
+import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.problem.ProblemException;
@@ -42,7 +43,8 @@ public class DeadLetterResource {
     public PageResponse<DeadLetter> list(@QueryParam("destination") String destination, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, limit);
-        return PageResponse.of("dead_letters", request, deadLetters.page(destination, request), uri);
+        return PageResponse.of("dead_letters", request, deadLetters.page(destination, request),
+                CollectionLink.of(uri).with("destination", destination));
     }
 
     @POST

@@ -2,7 +2,6 @@ package io.marketplace.platform.paging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,15 +23,11 @@ public record PageResponse<T>(
     /**
      * @param fetched up to {@code limit + 1} items: the extra one only tells that a next page exists
      */
-    public static <T> PageResponse<T> of(String itemsName, PageRequest request, List<T> fetched, UriInfo uri) {
+    public static <T> PageResponse<T> of(String itemsName, PageRequest request, List<T> fetched, CollectionLink link) {
         boolean hasNext = fetched.size() > request.limit();
         List<T> items = hasNext ? fetched.subList(0, request.limit()) : fetched;
-        Link self = new Link(pageUri(uri, request.page(), request.limit()));
-        Link next = hasNext ? new Link(pageUri(uri, request.page() + 1, request.limit())) : null;
+        Link self = new Link(link.page(request));
+        Link next = hasNext ? new Link(link.page(request.page() + 1, request.limit())) : null;
         return new PageResponse<>(request.page(), new Links(self, next), Map.of(itemsName, items));
-    }
-
-    private static String pageUri(UriInfo uri, int page, int limit) {
-        return uri.getRequestUriBuilder().replaceQueryParam("page", page).replaceQueryParam("limit", limit).build().toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.marketplace.webhooks.rest;
 
+import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageResponse;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.webhooks.service.DeliveryLog;
@@ -41,7 +42,8 @@ public class DeliveryResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         Filter filter = DeliveryLog.filter(status, from, to, page, limit);
-        return PageResponse.of("deliveries", filter.page(), log.list(id, filter).stream().map(DeliveryView::of).toList(), uri);
+        return PageResponse.of("deliveries", filter.page(), log.list(id, filter).stream().map(DeliveryView::of).toList(),
+                CollectionLink.of(uri).with("status", status).with("from", from).with("to", to));
     }
 
     @GET
