@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -171,6 +172,19 @@ class MarketplaceCatalogTest {
                 .body("_embedded.integrations", hasSize(1))
                 .body("_links.self.href", endsWith(page + "&page=2&limit=1"))
                 .body("_links.next", nullValue());
+    }
+
+    @Test
+    void refusesAParameterItReadsGivenTwiceRatherThanPickingOne() {
+        given().queryParam("lang", "es").queryParam("lang", "pt").queryParam("limit", "1").queryParam("limit", "2")
+                .queryParam("utm_source", "a").queryParam("utm_source", "b")
+                .when().get("/api/v1/marketplace/integrations").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("lang", "limit"))
+                .body("errors.code", everyItem(equalTo("duplicate_key")))
+                .body("errors.find { it.field == 'lang' }.message", equalTo("lang is given more than once"));
+        given().queryParam("lang", "es").queryParam("utm_source", "a").queryParam("utm_source", "b")
+                .when().get("/api/v1/marketplace/integrations").then().statusCode(200);
     }
 
     @Test

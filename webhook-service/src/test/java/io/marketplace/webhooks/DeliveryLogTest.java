@@ -77,6 +77,19 @@ class DeliveryLogTest extends WithHealthyNeighbours {
     }
 
     @Test
+    void refusesAFilterGivenTwiceRatherThanPickingOne() {
+        long owner = newAccount();
+        UUID integration = UUID.randomUUID();
+        send(revoked(UUID.randomUUID(), integration, owner, 1, "https://dev.example.com/revoke")).statusCode(200);
+
+        asAdmin(owner).queryParam("status", "blocked").queryParam("status", "delivered")
+                .when().get("/api/v1/integrations/{id}/deliveries", integration)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("status"))
+                .body("errors[0].message", equalTo("status is given more than once"));
+    }
+
+    @Test
     void showsDeliveriesOnlyToTheOwningAccountsAdmins() {
         long owner = newAccount();
         UUID integration = UUID.randomUUID();
