@@ -64,6 +64,16 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
                         row.getString(4)), id);
     }
 
+    /**
+     * Holds the integration against every other change of it, its versions and their listings until the transaction
+     * ends, so that such changes run one after the other, each reading what the one before it wrote. A no-key-update
+     * lock: installs, which hold a key-share lock, go on beside it.
+     */
+    public void lockForChange(UUID id) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM integration WHERE id = ?1 FOR NO KEY UPDATE")
+                .setParameter(1, id).getResultList();
+    }
+
     /** Locks the integration for its delete: installs of it wait, then find it gone. */
     public void lockForDelete(UUID id) {
         getEntityManager().createNativeQuery("SELECT 1 FROM integration WHERE id = ?1 FOR UPDATE")

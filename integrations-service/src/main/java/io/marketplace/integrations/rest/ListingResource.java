@@ -90,7 +90,7 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "The version is not a draft")
     public ListingResponse putListing(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             ListingContent request) {
-        ListingRef ref = service.listingRef(id, number, lang);
+        ListingRef ref = service.listingToChange(id, number, lang);
         return ListingResponse.from(service.putListing(ref, request), service.media(ref));
     }
 
@@ -104,7 +104,7 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public MediumResponse putIcon(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             byte[] body) {
-        return MediumResponse.from(service.putSingleImage(service.listingRef(id, number, lang), MediaKind.ICON, body));
+        return MediumResponse.from(service.putSingleImage(service.listingToChange(id, number, lang), MediaKind.ICON, body));
     }
 
     @PUT
@@ -117,7 +117,7 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public MediumResponse putInstalledLogo(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, byte[] body) {
-        return MediumResponse.from(service.putSingleImage(service.listingRef(id, number, lang), MediaKind.INSTALLED_LOGO, body));
+        return MediumResponse.from(service.putSingleImage(service.listingToChange(id, number, lang), MediaKind.INSTALLED_LOGO, body));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public Response addGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             byte[] body, @Context UriInfo uri) {
-        ListingMedium medium = service.addGalleryImage(service.listingRef(id, number, lang), body);
+        ListingMedium medium = service.addGalleryImage(service.listingToChange(id, number, lang), body);
         return Response.created(uri.getAbsolutePathBuilder().path(medium.id.toString()).build())
                 .entity(MediumResponse.from(medium)).build();
     }
@@ -149,7 +149,7 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public MediumResponse replaceGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, @PathParam("imageId") UUID imageId, byte[] body) {
-        return MediumResponse.from(service.replaceGalleryImage(service.listingRef(id, number, lang), imageId, body));
+        return MediumResponse.from(service.replaceGalleryImage(service.listingToChange(id, number, lang), imageId, body));
     }
 
     @DELETE
@@ -162,7 +162,7 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "The version is not a draft")
     public Response deleteGalleryImage(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, @PathParam("imageId") UUID imageId) {
-        service.deleteGalleryImage(service.listingRef(id, number, lang), imageId);
+        service.deleteGalleryImage(service.listingToChange(id, number, lang), imageId);
         return Response.noContent().build();
     }
 

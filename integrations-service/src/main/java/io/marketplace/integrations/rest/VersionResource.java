@@ -3,6 +3,7 @@ package io.marketplace.integrations.rest;
 import io.marketplace.integrations.persistence.IntegrationVersion;
 import io.marketplace.integrations.service.VersionLifecycle;
 import io.marketplace.integrations.service.VersionService;
+import io.marketplace.integrations.service.VersionService.Drafted;
 import io.marketplace.platform.paging.CollectionLink;
 import io.marketplace.platform.paging.PageRequest;
 import io.marketplace.platform.paging.PageResponse;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -82,13 +82,12 @@ public class VersionResource {
     public Response newDraft(@PathParam("id") UUID id,
             @QueryParam("reuse_draft") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             String reuseDraft, @Context UriInfo uri) {
-        Optional<IntegrationVersion> existing = flag("reuse_draft", reuseDraft) ? versions.openDraft(id) : Optional.empty();
-        if (existing.isPresent()) {
-            return Response.ok(answer(existing.get())).build();
+        Drafted drafted = versions.newDraft(id, flag("reuse_draft", reuseDraft));
+        if (!drafted.added()) {
+            return Response.ok(answer(drafted.version())).build();
         }
-        IntegrationVersion draft = versions.newDraft(id);
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(draft.number)).build())
-                .entity(answer(draft)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(drafted.version().number)).build())
+                .entity(answer(drafted.version())).build();
     }
 
     @GET

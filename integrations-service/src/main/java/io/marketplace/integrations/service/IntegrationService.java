@@ -128,8 +128,29 @@ public class IntegrationService {
 
     /** A version of one of the caller's integrations. */
     public IntegrationVersion version(UUID integrationId, int number) {
-        return get(integrationId).versions.stream().filter(v -> v.number == number).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Integration " + integrationId + " has no version " + number));
+        return versionOf(get(integrationId), number);
+    }
+
+    /**
+     * One of the caller's integrations, to change in this transaction: no other change of it, its versions or their
+     * listings runs until the transaction ends, and it is read after the one before it committed. Without that, two
+     * first saves of a listing both inserted it (a 500), and an edit that had read a version as a draft wrote it back
+     * as a draft after the version was sent to review. Call it before anything of the integration is read in the
+     * transaction, or what was read is kept as it was.
+     */
+    public Integration change(UUID id) {
+        integrations.lockForChange(id);
+        return get(id);
+    }
+
+    /** A version of one of the caller's integrations, to change in this transaction (see {@link #change}). */
+    public IntegrationVersion versionToChange(UUID integrationId, int number) {
+        return versionOf(change(integrationId), number);
+    }
+
+    private static IntegrationVersion versionOf(Integration integration, int number) {
+        return integration.versions.stream().filter(v -> v.number == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Integration " + integration.id + " has no version " + number));
     }
 
     /** Deletes an integration none of whose versions was ever sent to review (every version is still a draft). */
@@ -175,7 +196,7 @@ public class IntegrationService {
         if (patch == null) {
             throw ProblemException.invalid("", "required", "A JSON object with the fields to change is required");
         }
-        Integration integration = get(id);
+        Integration integration = change(id);
         Violations violations = new Violations();
         for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -226,7 +247,7 @@ public class IntegrationService {
     @Transactional
     public Integration addLanguage(UUID id, String code) {
         Language language = Language.parse(code, "lang");
-        Integration integration = get(id);
+        Integration integration = change(id);
         if (!integration.languages.contains(language.code)) {
             List<String> languages = new ArrayList<>(integration.languages);
             languages.add(language.code);
@@ -239,7 +260,7 @@ public class IntegrationService {
     @Transactional
     public void removeLanguage(UUID id, String code) {
         Language language = Language.parse(code, "lang");
-        Integration integration = get(id);
+        Integration integration = change(id);
         if (!integration.languages.contains(language.code)) {
             throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");
         }

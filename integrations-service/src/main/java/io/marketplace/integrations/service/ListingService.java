@@ -71,7 +71,16 @@ public class ListingService {
 
     public ListingRef listingRef(UUID integrationId, int number, String languageCode) {
         Language language = Language.parse(languageCode, "lang");
-        IntegrationVersion version = integrations.version(integrationId, number);
+        return listingRef(integrations.version(integrationId, number), language);
+    }
+
+    /** A listing to change in this transaction: see {@link IntegrationService#change}. */
+    public ListingRef listingToChange(UUID integrationId, int number, String languageCode) {
+        Language language = Language.parse(languageCode, "lang");
+        return listingRef(integrations.versionToChange(integrationId, number), language);
+    }
+
+    private static ListingRef listingRef(IntegrationVersion version, Language language) {
         if (!version.integration.languages.contains(language.code)) {
             throw ProblemException.notFound("Language " + language.code + " is not one of the integration's languages");
         }
@@ -80,7 +89,7 @@ public class ListingService {
 
     @Transactional
     public IntegrationVersion putSettings(UUID integrationId, int number, ListingSettings request) {
-        IntegrationVersion version = draft(integrations.version(integrationId, number));
+        IntegrationVersion version = draft(integrations.versionToChange(integrationId, number));
         if (request == null) {
             throw ProblemException.invalid("", "required", "A JSON body with the settings is required");
         }
@@ -175,7 +184,7 @@ public class ListingService {
      */
     @Transactional
     public ArchiveReport putArchive(UUID integrationId, int number, byte[] body, String idempotencyKey) {
-        IntegrationVersion version = integrations.version(integrationId, number);
+        IntegrationVersion version = integrations.versionToChange(integrationId, number);
         String bodySha256 = Hashes.sha256(body == null ? new byte[0] : body);
         if (idempotencyKey != null) {
             checkIdempotencyKey(idempotencyKey);

@@ -34,6 +34,7 @@ public class RedirectUriCheckedHandler extends JsonEventHandler<RedirectUriCheck
 
     @Override
     protected void handle(RedirectUriChecked report, EventEnvelope event) {
+        integrations.lockForChange(report.integrationId()); // or a PATCH beside it could be written back as it was
         Integration integration = integrations.findById(report.integrationId());
         if (integration == null || (integration.redirectUriCheckedAt != null
                 && integration.redirectUriCheckedAt.isAfter(report.checkedAt()))) {

@@ -56,7 +56,7 @@ public class VersionService {
     /** Sends a draft to review, or answers 422 with every problem of the completeness report (nothing changes). */
     @Transactional
     public IntegrationVersion requestReview(UUID integrationId, int number) {
-        IntegrationVersion version = integrations.version(integrationId, number);
+        IntegrationVersion version = integrations.versionToChange(integrationId, number);
         if (version.status == VersionStatus.DRAFT) {
             List<FieldError> problems = listingService.completeness(version);
             if (!problems.isEmpty()) {
@@ -72,7 +72,7 @@ public class VersionService {
 
     @Transactional
     public IntegrationVersion cancelReview(UUID integrationId, int number) {
-        IntegrationVersion version = integrations.version(integrationId, number);
+        IntegrationVersion version = integrations.versionToChange(integrationId, number);
         lifecycle.apply(version, Move.CANCEL, null);
         return version;
     }
@@ -101,7 +101,7 @@ public class VersionService {
     public IntegrationVersion publish(UUID integrationId, int number, String categoryCode) {
         Category category = categoryCode == null ? Category.OTHER : Category.of(categoryCode).orElseThrow(() ->
                 ProblemException.invalid("category", "unknown_value", "category must be one of " + Category.allCodes()));
-        IntegrationVersion version = integrations.version(integrationId, number);
+        IntegrationVersion version = integrations.versionToChange(integrationId, number);
         lifecycle.apply(version, Move.PUBLISH, null);
         version.category = category.code();
         version.integration.versions.stream()
@@ -126,22 +126,27 @@ public class VersionService {
         return all.stream().skip(page.offset()).limit(page.limit() + 1L).toList();
     }
 
-    /** The integration's draft, if it has one. */
-    public Optional<IntegrationVersion> openDraft(UUID integrationId) {
-        return integrations.get(integrationId).versions.stream().filter(v -> v.status == VersionStatus.DRAFT).findFirst();
+    /** A draft, and whether this request added it. */
+    public record Drafted(IntegrationVersion version, boolean added) {
     }
 
-    /** A new draft copied from the latest version: settings, listings, images (by reference) and archive. */
+    /**
+     * A new draft copied from the latest version: settings, listings, images (by reference) and archive. With
+     * {@code reuseOpenDraft}, the integration's draft when it has one (pipelines running at once get the same one).
+     */
     @Transactional
-    public IntegrationVersion newDraft(UUID integrationId) {
-        Integration integration = integrations.get(integrationId);
-        integration.versions.stream()
+    public Drafted newDraft(UUID integrationId, boolean reuseOpenDraft) {
+        Integration integration = integrations.change(integrationId);
+        Optional<IntegrationVersion> open = integration.versions.stream()
                 .filter(v -> v.status == VersionStatus.DRAFT || v.status == VersionStatus.IN_REVIEW)
-                .findFirst()
-                .ifPresent(open -> {
-                    throw ProblemException.conflict("Version " + open.number + " is " + open.status.code()
-                            + "; a new version can be added once it is reviewed or withdrawn");
-                });
+                .findFirst();
+        if (open.isPresent() && reuseOpenDraft && open.get().status == VersionStatus.DRAFT) {
+            return new Drafted(open.get(), false);
+        }
+        open.ifPresent(version -> {
+            throw ProblemException.conflict("Version " + version.number + " is " + version.status.code()
+                    + "; a new version can be added once it is reviewed or withdrawn");
+        });
         IntegrationVersion latest = integration.versions.get(integration.versions.size() - 1);
         IntegrationVersion draft = IntegrationVersion.draft(integration, latest.number + 1, Instant.now());
         draft.duplicateControl = latest.duplicateControl;
@@ -152,13 +157,13 @@ public class VersionService {
         integration.versions.add(draft);
         integrationRepository.flush();
         listingService.copyListings(latest, draft);
-        return draft;
+        return new Drafted(draft, true);
     }
 
     /** Deletes a draft, unless it is the integration's only version. */
     @Transactional
     public void deleteDraft(UUID integrationId, int number) {
-        IntegrationVersion version = integrations.version(integrationId, number);
+        IntegrationVersion version = integrations.versionToChange(integrationId, number);
         if (version.status != VersionStatus.DRAFT) {
             throw ProblemException.conflict("Version " + number + " is " + version.status.code() + "; only a draft can be deleted");
         }
@@ -181,6 +186,7 @@ public class VersionService {
 
     /** Moderators act on any account's versions, except their own account's. */
     private IntegrationVersion forModeration(UUID integrationId, int number) {
+        integrationRepository.lockForChange(integrationId); // moderators deciding at once: one decision, not the last
         Integration integration = integrationRepository.findByIdOptional(integrationId)
                 .orElseThrow(() -> ProblemException.notFound("No integration " + integrationId));
         IntegrationVersion version = integration.versions.stream().filter(v -> v.number == number).findFirst()
