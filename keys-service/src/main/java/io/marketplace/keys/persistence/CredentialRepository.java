@@ -53,8 +53,14 @@ public class CredentialRepository {
                 clientId, secretEnc);
     }
 
-    /** Adds a new current webhook secret; the previous current one expires after {@code overlapUntil}. */
+    /**
+     * Adds a new current webhook secret; the previous current one expires after {@code overlapUntil}. The client's
+     * rotations run one after the other (its registration's row held first): rotations at once each found the same
+     * current secret to expire and left one current secret apiece.
+     */
     public void addWebhookSecret(UUID clientId, String secretEnc, Instant overlapUntil) {
+        Jdbc.first(dataSource, "SELECT 1 FROM client_registration WHERE client_id = ? FOR NO KEY UPDATE",
+                row -> row.getInt(1), clientId);
         Jdbc.update(dataSource, "UPDATE webhook_secret SET expires_at = ? WHERE client_id = ? AND expires_at IS NULL",
                 overlapUntil, clientId);
         Jdbc.update(dataSource, "INSERT INTO webhook_secret (client_id, secret_enc, created_at) VALUES (?, ?, now())",
