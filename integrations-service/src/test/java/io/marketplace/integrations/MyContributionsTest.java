@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,14 +58,43 @@ class MyContributionsTest {
                 .body("errors.field", contains("events[0].data.status"));
     }
 
+    @Test
+    void aCheckOfTheRedirectUriItReplacedIsNotShownForTheNewOne() {
+        long account = newAccount();
+        String id = createIntegration(account);
+        String before = asDeveloper(account).when().get("/api/v1/integrations/" + id).then().extract().path("redirect_uri");
+        String after = "https://dev.example.com/oauth/new-callback";
+        reportRedirectCheck(id, "ok", "2026-11-24T10:00:00Z", null, before).statusCode(200);
+
+        asDeveloper(account).body(Map.of("redirect_uri", after)).when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(200).body("redirect_uri_status", nullValue()); // not checked yet
+        reportRedirectCheck(id, "failing", "2026-11-24T11:00:00Z", "connection refused", before).statusCode(200);
+        asDeveloper(account).when().get("/api/v1/integrations/" + id).then().body("redirect_uri_status", nullValue());
+
+        reportRedirectCheck(id, "ok", "2026-11-24T12:00:00Z", null, after).statusCode(200);
+        asDeveloper(account).when().get("/api/v1/integrations/" + id).then()
+                .body("redirect_uri_status.status", equalTo("ok"))
+                .body("redirect_uri_status.checked_at", equalTo("2026-11-24T12:00:00Z"));
+    }
+
+    /** A report as webhook-service builds before 2026-12-02 sent it: without the URL checked. */
     private static io.restassured.response.ValidatableResponse reportRedirectCheck(String id, String status, String at,
             String error) {
+        return reportRedirectCheck(id, status, at, error, null);
+    }
+
+    private static io.restassured.response.ValidatableResponse reportRedirectCheck(String id, String status, String at,
+            String error, String redirectUri) {
+        Map<String, Object> data = new HashMap<>(Map.of("integration_id", id, "status", status, "checked_at", at));
+        if (error != null) {
+            data.put("error", error);
+        }
+        if (redirectUri != null) {
+            data.put("redirect_uri", redirectUri);
+        }
         return given().auth().oauth2(TestTokens.service("webhook-service")).contentType("application/json")
                 .body(Map.of("events", List.of(Map.of("event_id", UUID.randomUUID().toString(),
-                        "type", "redirect_uri.checked", "occurred_at", at,
-                        "data", error == null
-                                ? Map.of("integration_id", id, "status", status, "checked_at", at)
-                                : Map.of("integration_id", id, "status", status, "checked_at", at, "error", error)))))
+                        "type", "redirect_uri.checked", "occurred_at", at, "data", data))))
                 .when().post("/internal/v1/events").then();
     }
 

@@ -61,6 +61,7 @@ class RedirectCheckTest {
         assertThat(reports.get(0).getString("status"), equalTo("ok"));
         assertThat(reports.get(1).getString("status"), equalTo("failing"));
         assertThat(reports.get(1).getString("error"), containsString("onnection refused"));
+        assertThat(reports.get(1).getString("redirect_uri"), equalTo(url)); // so a report about a replaced URL is told apart
     }
 
     @Test

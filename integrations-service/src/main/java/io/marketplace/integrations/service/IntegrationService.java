@@ -234,6 +234,12 @@ public class IntegrationService {
                 removeFromDrafts(integration, removed);
             }
         }
+        if (!redirectUri.equals(integration.redirectUri)) {
+            // the last check was of the old URL; webhook-service checks the new one and reports it
+            integration.redirectUriStatus = null;
+            integration.redirectUriCheckedAt = null;
+            integration.redirectUriError = null;
+        }
         integration.redirectUri = redirectUri;
         integration.revokeUrl = revokeUrl;
         integration.scopes = new ArrayList<>(scopes);

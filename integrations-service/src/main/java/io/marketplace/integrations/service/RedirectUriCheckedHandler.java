@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** Keeps what webhook-service's checks found about each redirect URL, for "My contributions". A late, older report changes nothing. */
+/**
+ * Keeps what webhook-service's checks found about each redirect URL, for "My contributions". A late, older report
+ * changes nothing, nor does one about a URL the integration has since replaced.
+ */
 @ApplicationScoped
 public class RedirectUriCheckedHandler extends JsonEventHandler<RedirectUriChecked> {
 
@@ -37,7 +40,8 @@ public class RedirectUriCheckedHandler extends JsonEventHandler<RedirectUriCheck
         integrations.lockForChange(report.integrationId()); // or a PATCH beside it could be written back as it was
         Integration integration = integrations.findById(report.integrationId());
         if (integration == null || (integration.redirectUriCheckedAt != null
-                && integration.redirectUriCheckedAt.isAfter(report.checkedAt()))) {
+                && integration.redirectUriCheckedAt.isAfter(report.checkedAt()))
+                || (report.redirectUri() != null && !report.redirectUri().equals(integration.redirectUri))) {
             return;
         }
         integration.redirectUriStatus = report.status();

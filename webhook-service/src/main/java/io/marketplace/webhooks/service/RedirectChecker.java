@@ -98,7 +98,7 @@ public class RedirectChecker {
         QuarkusTransaction.requiringNew().run(() -> {
             if (watches.record(watch.integrationId(), watch.url(), status, now, error) && changed) {
                 outbox.enqueue(INTEGRATIONS_SERVICE, EventType.REDIRECT_URI_CHECKED,
-                        new RedirectUriChecked(watch.integrationId(), status, now, error));
+                        new RedirectUriChecked(watch.integrationId(), status, now, error, watch.url()));
             }
         });
         return new Result(watch.integrationId(), watch.url(), status, error, changed);
