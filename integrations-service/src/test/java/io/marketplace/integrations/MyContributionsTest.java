@@ -134,6 +134,20 @@ class MyContributionsTest {
     }
 
     @Test
+    void endsThePagesWhereTheirOffsetStopsFittingAQuery() {
+        asDeveloper(newAccount()).queryParam("page", Integer.MAX_VALUE).queryParam("limit", 250)
+                .when().get("/api/v1/integrations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].message", equalTo("page must be a whole number from 1 to 8589934"));
+        asDeveloper(newAccount()).queryParam("page", 8_589_934).queryParam("limit", 250)
+                .when().get("/api/v1/integrations")
+                .then().statusCode(200).body("_embedded.integrations", hasSize(0));
+        given().queryParam("page", 42_949_673)
+                .when().get("/api/v1/marketplace/integrations")
+                .then().statusCode(400).body("errors[0].message", equalTo("page must be a whole number from 1 to 42949672"));
+    }
+
+    @Test
     void answersAnotherAccountsIntegrationAsNotFound() {
         String foreign = createIntegration(newAccount());
 

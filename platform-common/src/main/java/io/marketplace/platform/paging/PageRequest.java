@@ -15,10 +15,14 @@ public record PageRequest(int page, int limit) {
         return request;
     }
 
-    /** Adds bad values to {@code violations}, for a caller that checks other parameters in the same answer. */
+    /**
+     * Adds bad values to {@code violations}, for a caller that checks other parameters in the same answer. The last
+     * page is the one whose offset still fits an {@code int} (queries take it as one): past it the offset overflowed
+     * into a negative number, a 500.
+     */
     public static PageRequest parse(String page, String limit, Violations violations) {
-        return new PageRequest(parse(page, 1, "page", 1, Integer.MAX_VALUE, violations),
-                parse(limit, DEFAULT_LIMIT, "limit", 1, MAX_LIMIT, violations));
+        int size = parse(limit, DEFAULT_LIMIT, "limit", 1, MAX_LIMIT, violations);
+        return new PageRequest(parse(page, 1, "page", 1, Integer.MAX_VALUE / size, violations), size);
     }
 
     public int offset() {
