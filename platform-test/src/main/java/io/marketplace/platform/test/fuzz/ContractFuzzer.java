@@ -539,6 +539,12 @@ public final class ContractFuzzer {
         }
         values.put(nodes.nullNode(), ANY_BUT_SERVER_ERROR);
         values.put(nodes.numberNode(new java.math.BigInteger("9".repeat(40))), ANY_BUT_SERVER_ERROR);
+        if (type.equals("integer") || type.equals("number")) {
+            // the edges of what Java reads a number into: arithmetic on them overflows
+            for (long edge : new long[] {-1, 0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
+                values.put(nodes.numberNode(edge), ANY_BUT_SERVER_ERROR);
+            }
+        }
         if (type.equals(STRING_TYPE) || !typed) {
             values.put(nodes.textNode("nul\u0000inside"), 400);
             values.put(nodes.textNode("lone \ud800 surrogate"), 400);
