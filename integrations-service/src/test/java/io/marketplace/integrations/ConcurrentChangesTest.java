@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.AtOnce;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fixtures.Images;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,13 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,9 +42,9 @@ class ConcurrentChangesTest {
         long account = newAccount();
         String id = createIntegration(account);
 
-        List<Response> saves = atOnce(AT_ONCE, i -> asDeveloper(account).body(listing("Name " + i))
+        List<Response> saves = AtOnce.send(AT_ONCE, i -> asDeveloper(account).body(listing("Name " + i))
                 .when().put(listingPath(id, "en")));
-        List<Response> icons = atOnce(AT_ONCE, i -> imageUpload(account, Images.png(400, 272), "image/png")
+        List<Response> icons = AtOnce.send(AT_ONCE, i -> imageUpload(account, Images.png(400, 272), "image/png")
                 .when().put(listingPath(id, "en") + "/icon"));
 
         assertThat(statuses(saves), everyItem(is(200)));
@@ -68,7 +62,7 @@ class ConcurrentChangesTest {
             String id = complete(account, Map.of("en", Map.of("name", "Racing " + round)));
             String version = "/api/v1/integrations/" + id + "/versions/1";
 
-            List<Response> answers = atOnce(AT_ONCE, i -> i == 0
+            List<Response> answers = AtOnce.send(AT_ONCE, i -> i == 0
                     ? asDeveloper(account).when().post(version + "/review")
                     : asDeveloper(account).body(listing("Edit " + i)).when().put(listingPath(id, "en")));
 
@@ -85,8 +79,9 @@ class ConcurrentChangesTest {
         String version = "/api/v1/integrations/" + id + "/versions/1";
         asDeveloper(account).when().post(version + "/review").then().statusCode(200);
 
-        List<Response> decisions = atOnce(2, i -> given().auth().oauth2(TestTokens.user(9_000_001L + i, false, Roles.MODERATOR))
-                .contentType("application/json").body(i == 0 ? Map.of() : Map.of("reason", "Blurry icon"))
+        List<Response> decisions = AtOnce.send(2, i -> given()
+                .auth().oauth2(TestTokens.user(9_000_001L + i, false, Roles.MODERATOR)).contentType("application/json")
+                .body(i == 0 ? Map.of() : Map.of("reason", "Blurry icon"))
                 .when().post(version + (i == 0 ? "/approve" : "/reject")));
 
         assertThat(statuses(decisions), containsInAnyOrder(200, 409));
@@ -100,11 +95,11 @@ class ConcurrentChangesTest {
         String id = published(account, Map.of("en", Map.of("name", "Pipelines")), null);
         String versions = "/api/v1/integrations/" + id + "/versions";
 
-        List<Response> plain = atOnce(AT_ONCE, i -> asDeveloper(account).when().post(versions));
+        List<Response> plain = AtOnce.send(AT_ONCE, i -> asDeveloper(account).when().post(versions));
         assertThat(statuses(plain), containsInAnyOrder(expected(201, 409)));
         asDeveloper(account).when().delete(versions + "/2").then().statusCode(204);
 
-        List<Response> reusing = atOnce(AT_ONCE, i -> asDeveloper(account).queryParam("reuse_draft", "true")
+        List<Response> reusing = AtOnce.send(AT_ONCE, i -> asDeveloper(account).queryParam("reuse_draft", "true")
                 .when().post(versions));
         assertThat(statuses(reusing), containsInAnyOrder(expected(201, 200)));
         assertThat(reusing.stream().map(answer -> answer.<Integer>path("number")).toList(), everyItem(is(2)));
@@ -118,7 +113,7 @@ class ConcurrentChangesTest {
             String redirect = "https://dev.example.com/callback/" + round;
             String revoke = "https://dev.example.com/revoked/" + round;
 
-            List<Response> patches = atOnce(2, i -> asDeveloper(account)
+            List<Response> patches = AtOnce.send(2, i -> asDeveloper(account)
                     .body(i == 0 ? Map.of("redirect_uri", redirect) : Map.of("revoke_url", revoke))
                     .when().patch("/api/v1/integrations/" + id));
 
@@ -144,27 +139,5 @@ class ConcurrentChangesTest {
 
     private static List<Integer> statuses(List<Response> answers) {
         return answers.stream().map(Response::statusCode).toList();
-    }
-
-    /** Sends {@code count} requests from as many threads, released together; their answers in request order. */
-    private static List<Response> atOnce(int count, IntFunction<Response> request) {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> answers = IntStream.range(0, count).mapToObj(i -> threads.submit(() -> {
-                start.await();
-                return request.apply(i);
-            })).toList();
-            start.countDown();
-            List<Response> done = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                done.add(answer.get(30, TimeUnit.SECONDS));
-            }
-            return done;
-        } catch (Exception e) {
-            throw new AssertionError("A request sent at once with others failed", e);
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -15,19 +15,14 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.marketplace.platform.persistence.Jdbc;
 import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.AtOnce;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -111,29 +106,16 @@ class KeysViewTest {
     }
 
     @Test
-    void rotationsAtOnceLeaveOneCurrentWebhookSecretEachAnsweringItsOwn() throws Exception {
+    void rotationsAtOnceLeaveOneCurrentWebhookSecretEachAnsweringItsOwn() {
         long account = newAccount();
         UUID clientId = register(account);
         String first = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().extract().path("webhook_secrets[0].secret");
         int rotations = 8;
-        ExecutorService threads = Executors.newFixedThreadPool(rotations);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> answers = new ArrayList<>();
-        for (int i = 0; i < rotations; i++) {
-            answers.add(threads.submit(() -> {
-                start.await();
-                return asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
-                        .then().statusCode(200).body("webhook_secrets[0].expires_at", nullValue())
-                        .extract().<String>path("webhook_secrets[0].secret");
-            }));
-        }
-        start.countDown();
-        Set<String> rotatedIn = new HashSet<>();
-        for (Future<String> answer : answers) {
-            rotatedIn.add(answer.get(30, TimeUnit.SECONDS));
-        }
-        threads.shutdown();
+        Set<String> rotatedIn = new HashSet<>(AtOnce.send(rotations, i -> asAdmin(account)
+                .when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
+                .then().statusCode(200).body("webhook_secrets[0].expires_at", nullValue())
+                .extract().<String>path("webhook_secrets[0].secret")));
 
         assertThat(rotatedIn, hasSize(rotations));
         List<String> current = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)

@@ -30,7 +30,8 @@ public class SingleQueryParameters {
             return;
         }
         Violations violations = new Violations();
-        for (String name : readByOperation.computeIfAbsent(resource.getResourceMethod(), SingleQueryParameters::queryParameters)) {
+        List<String> read = readByOperation.computeIfAbsent(resource.getResourceMethod(), SingleQueryParameters::queryParameters);
+        for (String name : read) {
             List<String> values = query.get(name);
             if (values != null && values.size() > 1) {
                 violations.add(name, "duplicate_key", name + " is given more than once");
