@@ -104,7 +104,8 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public MediumResponse putIcon(@PathParam("id") UUID id, @PathParam("n") int number, @PathParam("lang") String lang,
             byte[] body) {
-        return MediumResponse.from(service.putSingleImage(service.listingToChange(id, number, lang), MediaKind.ICON, body));
+        return MediumResponse.from(
+                service.putSingleImage(service.listingToChange(id, number, lang), MediaKind.ICON, body));
     }
 
     @PUT
@@ -117,7 +118,8 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Not a PNG or JPEG of the required size")
     public MediumResponse putInstalledLogo(@PathParam("id") UUID id, @PathParam("n") int number,
             @PathParam("lang") String lang, byte[] body) {
-        return MediumResponse.from(service.putSingleImage(service.listingToChange(id, number, lang), MediaKind.INSTALLED_LOGO, body));
+        return MediumResponse.from(
+                service.putSingleImage(service.listingToChange(id, number, lang), MediaKind.INSTALLED_LOGO, body));
     }
 
     @POST

@@ -30,8 +30,7 @@ public class SingleQueryParameters {
             return;
         }
         Violations violations = new Violations();
-        List<String> read = readByOperation.computeIfAbsent(resource.getResourceMethod(), SingleQueryParameters::queryParameters);
-        for (String name : read) {
+        for (String name : readByOperation.computeIfAbsent(resource.getResourceMethod(), SingleQueryParameters::read)) {
             List<String> values = query.get(name);
             if (values != null && values.size() > 1) {
                 violations.add(name, "duplicate_key", name + " is given more than once");
@@ -40,7 +39,7 @@ public class SingleQueryParameters {
         violations.throwIfAny();
     }
 
-    private static List<String> queryParameters(Method operation) {
+    private static List<String> read(Method operation) {
         List<String> names = new ArrayList<>();
         for (Annotation[] annotations : operation.getParameterAnnotations()) {
             for (Annotation annotation : annotations) {
