@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.marketplace.e2e.DeveloperBackend.Received;
 import io.marketplace.e2e.Stack.Service;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * install and one uninstall. Then the same with webhook-service and stats-service down during the install, and a
  * hundred installs and disables made while keys-, webhook- and stats-service are all down. And the edges a new
  * developer meets first: read-your-writes across services after a create, a test install before any listing, the
- * delete of a test-installed draft, and a forbidden revoke URL that must not leave anything stuck.
+ * delete of a test-installed draft, a forbidden revoke URL that must not leave anything stuck, and the redirect URL
+ * checks shown to the developer, following a replaced URL.
  */
 class MarketplaceFlowTest {
 
@@ -287,6 +289,31 @@ class MarketplaceFlowTest {
                 .formParams(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", backend.url(codePath),
                         "client_id", id, "client_secret", secretKey))
                 .when().post("/oauth2/access_token").then().statusCode(200).extract().path("access_token");
+    }
+
+    @Test
+    void theRedirectUrlChecksReachTheDeveloperConsoleAndFollowAReplacedUrl() {
+        long developer = nextAccount++;
+        String developerToken = TestTokens.technicalDeveloper(developer);
+        String id = publish(developer, "Check" + Long.toString(System.nanoTime(), 36));
+        pointAt(stack, developerToken, id, backend.url("/check-" + id), backend.url("/revoke-check-" + id));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "ok".equals(redirectUriStatusAfterACheck(developerToken, id)));
+
+        as(developerToken, Service.INTEGRATIONS).contentType("application/merge-patch+json")
+                .body(Map.of("redirect_uri", "http://127.0.0.1:1/refused"))
+                .when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(200).body("redirect_uri_status", nullValue()); // the new URL is not checked yet
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "failing".equals(redirectUriStatusAfterACheck(developerToken, id)));
+    }
+
+    /** Runs webhook-service's redirect URL checks now; answers what the developer console then shows. */
+    private static String redirectUriStatusAfterACheck(String developerToken, String id) {
+        given().baseUri(stack.url(Service.WEBHOOK)).auth().oauth2(TestTokens.service("integrations-service"))
+                .when().post("/internal/v1/redirect-checks").then().statusCode(200);
+        return as(developerToken, Service.INTEGRATIONS).when().get("/api/v1/integrations/" + id)
+                .then().statusCode(200).extract().path("redirect_uri_status.status");
     }
 
     private void playTheFlow(boolean outage) throws Exception {
