@@ -22,10 +22,15 @@ import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fixtures.Images;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ConcurrentChangesTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final int AT_ONCE = 8;
 
@@ -121,6 +129,23 @@ class ConcurrentChangesTest {
             asDeveloper(account).when().get("/api/v1/integrations/" + id).then()
                     .body("redirect_uri", equalTo(redirect))
                     .body("revoke_url", equalTo(revoke));
+        }
+    }
+
+    @Test
+    void anotherAccountsChangeHoldsNothingOfTheIntegration() throws Exception {
+        long account = newAccount();
+        String id = createIntegration(account);
+        try (Connection editing = dataSource.getConnection()) {
+            editing.setAutoCommit(false); // a change of the integration in progress, holding its row
+            try (PreparedStatement hold = editing.prepareStatement("SELECT 1 FROM integration WHERE id = ? FOR UPDATE")) {
+                hold.setObject(1, UUID.fromString(id));
+                hold.executeQuery();
+            }
+            // not a wait for the lock and a 503 five seconds later: a stranger gets nothing of it
+            asDeveloper(newAccount()).body(Map.of("revoke_url", "https://dev.example.com/stranger"))
+                    .when().patch("/api/v1/integrations/" + id).then().statusCode(404);
+            editing.rollback();
         }
     }
 

@@ -74,6 +74,13 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
                 .setParameter(1, id).getResultList();
     }
 
+    /** The same, only if the account owns the integration: another account's request holds nothing of it. */
+    public void lockForChange(UUID id, long ownerAccountId) {
+        getEntityManager().createNativeQuery(
+                        "SELECT 1 FROM integration WHERE id = ?1 AND owner_account_id = ?2 FOR NO KEY UPDATE")
+                .setParameter(1, id).setParameter(2, ownerAccountId).getResultList();
+    }
+
     /** Locks the integration for its delete: installs of it wait, then find it gone. */
     public void lockForDelete(UUID id) {
         getEntityManager().createNativeQuery("SELECT 1 FROM integration WHERE id = ?1 FOR UPDATE")

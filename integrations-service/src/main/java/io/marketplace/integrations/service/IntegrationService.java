@@ -139,7 +139,11 @@ public class IntegrationService {
      * transaction, or what was read is kept as it was.
      */
     public Integration change(UUID id) {
-        integrations.lockForChange(id);
+        if (!caller.isPublisher()) {
+            integrations.lockForChange(id, caller.accountId());
+        } else if (id.equals(caller.publishableIntegration())) {
+            integrations.lockForChange(id);
+        }
         return get(id);
     }
 
