@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
@@ -237,6 +238,30 @@ class CreateIntegrationTest {
                 .when().patch("/api/v1/integrations/" + id)
                 .then().statusCode(200)
                 .body("revoke_url", equalTo("http://127.0.0.1:65535/revoked"));
+    }
+
+    @Test
+    void refusesACallbackUrlCarryingAParameterWebhookServiceAddsToItsRequests() {
+        long account = newAccount();
+        Map<String, Object> body = validIntegration();
+        body.put("redirect_uri", "https://dev.example.com/oauth?tenant=7&code=mine");
+        body.put("revoke_url", "https://dev.example.com/revoked?client%5Fid=mine");
+        asDeveloper(account).body(body)
+                .when().post("/api/v1/integrations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.code", everyItem(equalTo("reserved_parameter")))
+                .body("errors.message", containsInAnyOrder(
+                        "redirect_uri must not carry code: webhook-service adds it to every request to this URL",
+                        "revoke_url must not carry client_id: webhook-service adds it to every request to this URL"));
+
+        String id = Fixtures.createIntegration(account);
+        patchRevokeUrl(account, id, "https://dev.example.com/revoked?signature=x");
+        // parameters of its own, and names only the other URL gets, stay the developer's
+        asDeveloper(account).body(Map.of("redirect_uri", "https://dev.example.com/oauth?tenant=7&client_id=mine",
+                        "revoke_url", "https://dev.example.com/revoked?tenant=7&state=x"))
+                .when().patch("/api/v1/integrations/" + id)
+                .then().statusCode(200)
+                .body("redirect_uri", equalTo("https://dev.example.com/oauth?tenant=7&client_id=mine"));
     }
 
     /** A create with {@code url} as both redirect and revoke URL, refused for both. */

@@ -3,7 +3,11 @@ package io.marketplace.integrations.service;
 import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.outbound.OutboundUrls;
 import io.marketplace.platform.problem.Violations;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +56,28 @@ public final class IntegrationRules {
     public static void callbackUrl(String field, String value, OutboundUrls policy, Violations violations) {
         if (absoluteHttpUrl(field, value, violations)) {
             policy.refusal(value).ifPresent(reason -> violations.add(field, "unsafe_url", field + " " + reason));
+            addedParameter(field, value).ifPresent(name -> violations.add(field, "reserved_parameter", field
+                    + " must not carry " + name + ": webhook-service adds it to every request to this URL"));
+        }
+    }
+
+    /**
+     * A parameter of the URL's own query that webhook-service adds to its requests (the code delivery to the redirect
+     * URL, the access-revoked notice to the revoke URL): the receiver would read two of them, the first one the URL's.
+     */
+    private static Optional<String> addedParameter(String field, String url) {
+        Set<String> added = field.equals("redirect_uri") ? Set.of("code", "state", "referer", "from_widget")
+                : Set.of("account_id", "client_id", "signature");
+        String query = URI.create(url).getRawQuery();
+        return query == null ? Optional.empty() : Arrays.stream(query.split("&"))
+                .map(pair -> name(pair.split("=", 2)[0])).filter(added::contains).findFirst();
+    }
+
+    private static String name(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return encoded; // a bad escape is the URL check's to report
         }
     }
 
