@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,6 +68,12 @@ public interface PlatformConfig {
         /** The most header bytes (names and values) accepted; more is a 431 problem. */
         @WithDefault("32K")
         MemorySize maxHeaderBytes();
+
+        /**
+         * The origins of browser frontends served apart from the API (for example {@code http://localhost:3000}) that
+         * may call the JSON API ({@code BrowserOrigins}); none by default.
+         */
+        Optional<List<String>> corsOrigins();
     }
 
     interface Db {

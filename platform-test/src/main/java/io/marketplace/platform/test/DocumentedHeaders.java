@@ -16,9 +16,13 @@ import java.util.regex.Pattern;
  */
 final class DocumentedHeaders {
 
-    /** What HTTP itself (or the platform on every answer) sends; a document does not list these. */
+    /**
+     * What HTTP itself (or the platform on every answer) sends; a document does not list these. CORS's answers to an
+     * allowed browser origin (platform-common's {@code BrowserOrigins}) belong to every operation alike.
+     */
     private static final Set<String> PROTOCOL = Set.of("content-type", "content-length", "transfer-encoding", "date",
-            "connection", "keep-alive", "vary", "traceparent");
+            "connection", "keep-alive", "vary", "traceparent", "access-control-allow-origin",
+            "access-control-expose-headers");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
