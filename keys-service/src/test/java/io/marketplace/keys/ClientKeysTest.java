@@ -4,17 +4,22 @@ import static io.marketplace.keys.OAuthFixtures.client;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.marketplace.keys.OAuthFixtures.RegisteredClient;
+import io.marketplace.platform.test.AtOnce;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +93,23 @@ class ClientKeysTest {
         asAdmin(client).when().delete(keys(client) + "/long-lived-tokens/" + created.path("id")).then().statusCode(204);
         introspect(client, token).body("active", equalTo(false));
         asAdmin(client).when().get(keys(client)).then().body("long_lived_tokens", hasSize(0));
+    }
+
+    @Test
+    void revokingAKeyOrTokenAgainOrSeveralTimesAtOnceAnswersLikeTheFirstTime() {
+        RegisteredClient client = client();
+        String keyId = asAdmin(client).when().post(keys(client) + "/publish-keys").then().statusCode(201).extract().path("id");
+        String tokenId = asAdmin(client).body(Map.of("expires_at", Instant.now().plus(30, ChronoUnit.DAYS).toString()))
+                .when().post(keys(client) + "/long-lived-tokens").then().statusCode(201).extract().path("id");
+
+        for (String revoked : List.of("/publish-keys/" + keyId, "/long-lived-tokens/" + tokenId)) {
+            List<Integer> atOnce = AtOnce.send(4, i -> asAdmin(client).when().delete(keys(client) + revoked).statusCode());
+            assertThat(revoked, atOnce, everyItem(is(204)));
+            asAdmin(client).when().delete(keys(client) + revoked).then().statusCode(204);
+        }
+        // an id never issued for this integration is still unknown
+        asAdmin(client).when().delete(keys(client) + "/long-lived-tokens/" + UUID.randomUUID()).then().statusCode(404);
+        asAdmin(client).when().delete(keys(client) + "/publish-keys/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test

@@ -215,8 +215,10 @@ public class GrantRepository {
         return Jdbc.list(dataSource, LONG_LIVED + " ORDER BY t.created_at DESC", GrantRepository::readIssuedToken, clientId);
     }
 
-    public Optional<IssuedToken> longLivedToken(UUID clientId, UUID tokenId) {
-        return Jdbc.first(dataSource, LONG_LIVED + " AND t.id = ?", GrantRepository::readIssuedToken, clientId, tokenId);
+    /** The grant of a long-lived token issued for the client, revoked or expired since or not. */
+    public Optional<UUID> longLivedTokenGrant(UUID clientId, UUID tokenId) {
+        return Jdbc.first(dataSource, "SELECT grant_id FROM long_lived_token WHERE client_id = ? AND id = ?",
+                row -> row.getObject(1, UUID.class), clientId, tokenId);
     }
 
     private static final String LONG_LIVED = """

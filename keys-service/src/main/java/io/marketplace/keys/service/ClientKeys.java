@@ -122,12 +122,13 @@ public class ClientKeys {
         return new NewLongLivedToken(id, signed.token(), prefix, expiresAt);
     }
 
+    /** Idempotent, as a publish key's revocation: a token already revoked or expired answers as the first revocation did. */
     @Transactional
     public void revokeLongLivedToken(UUID clientId, UUID tokenId) {
         credentials.ownedClient(clientId);
-        IssuedToken token = grants.longLivedToken(clientId, tokenId)
+        UUID grantId = grants.longLivedTokenGrant(clientId, tokenId)
                 .orElseThrow(() -> ProblemException.notFound("No long-lived token " + tokenId));
-        grants.revokeGrant(token.grantId());
+        grants.revokeGrant(grantId);
     }
 
     /** A token or key shown by its first characters only: the whole value is shown once, when it is made. */
