@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.test.NeighboursStub;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.webhooks.Receiver.Answer;
@@ -46,10 +47,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -73,6 +76,8 @@ class DeliveryTest extends WithHealthyNeighbours {
             Receiver.Request request = receiver.requests(job).get(0);
             Map<String, String> query = parameters(request.rawQuery());
             assertThat(request.path(), equalTo("/kommo/revoke"));
+            // what integrations-service keeps out of revoke URLs (WebhookJob.ACCESS_REVOKED_PARAMETERS) is what comes
+            assertThat(query.keySet(), equalTo(WebhookJob.ACCESS_REVOKED_PARAMETERS));
             assertThat(query.get("account_id"), equalTo("4242"));
             assertThat(query.get("client_id"), equalTo(integration.toString()));
             assertThat(query.get("signature"), equalTo(HexFormat.of().formatHex(
@@ -104,6 +109,9 @@ class DeliveryTest extends WithHealthyNeighbours {
             Map<String, String> query = parameters(request.rawQuery());
             assertThat(query, equalTo(Map.of("lang", "en", "code", CODE, "referer", "buyer5151", "from_widget", "1",
                     "state", "xyz 1")));
+            Set<String> added = new HashSet<>(query.keySet());
+            added.remove("lang"); // the redirect URL's own
+            assertThat(added, equalTo(WebhookJob.INSTALLED_PARAMETERS));
             assertThat(verifiedSecrets(request), contains(WEBHOOK_SECRET, OLD_WEBHOOK_SECRET));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> status(owner, integration, job).equals("delivered"));

@@ -1,6 +1,7 @@
 package io.marketplace.integrations.service;
 
 import io.marketplace.platform.domain.Language;
+import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.outbound.OutboundUrls;
 import io.marketplace.platform.problem.Violations;
 import java.net.URI;
@@ -66,8 +67,8 @@ public final class IntegrationRules {
      * URL, the access-revoked notice to the revoke URL): the receiver would read two of them, the first one the URL's.
      */
     private static Optional<String> addedParameter(String field, String url) {
-        Set<String> added = field.equals("redirect_uri") ? Set.of("code", "state", "referer", "from_widget")
-                : Set.of("account_id", "client_id", "signature");
+        Set<String> added = field.equals("redirect_uri") ? WebhookJob.INSTALLED_PARAMETERS
+                : WebhookJob.ACCESS_REVOKED_PARAMETERS;
         String query = URI.create(url).getRawQuery();
         return query == null ? Optional.empty() : Arrays.stream(query.split("&"))
                 .map(pair -> name(pair.split("=", 2)[0])).filter(added::contains).findFirst();

@@ -1,5 +1,6 @@
 package io.marketplace.platform.events;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,10 @@ public record WebhookJob(UUID integrationId, Long ownerAccountId, Long accountId
     /** The kinds of delivery, as the delivery log shows them (the names of Kommo's webhooks). */
     public static final String INSTALLED = "installed";
     public static final String ACCESS_REVOKED = "access_revoked";
+    /** What an {@link #INSTALLED} delivery adds to the redirect URL's query: the URL may not carry them itself. */
+    public static final Set<String> INSTALLED_PARAMETERS = Set.of("code", "state", "referer", "from_widget");
+    /** What an {@link #ACCESS_REVOKED} delivery adds to the revoke URL's query. */
+    public static final Set<String> ACCESS_REVOKED_PARAMETERS = Set.of("account_id", "client_id", "signature");
 
     /** The delivery kind a job of this type makes. */
     public static String kind(EventType type) {

@@ -41,14 +41,15 @@ public class BrowserOrigins {
             HttpServerResponse response = ctx.response();
             response.putHeader("Access-Control-Allow-Origin", origin);
             response.headers().add("Vary", "Origin");
-            Set<String> methods = AllowedMethods.on(request.path());
-            if (request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null
-                    && !methods.isEmpty()) {
-                response.putHeader("Access-Control-Allow-Methods", String.join(", ", methods))
-                        .putHeader("Access-Control-Allow-Headers", REQUEST_HEADERS)
-                        .putHeader("Access-Control-Max-Age", "600")
-                        .setStatusCode(204).end();
-                return;
+            if (request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null) {
+                Set<String> methods = AllowedMethods.on(request.path());
+                if (!methods.isEmpty()) {
+                    response.putHeader("Access-Control-Allow-Methods", String.join(", ", methods))
+                            .putHeader("Access-Control-Allow-Headers", REQUEST_HEADERS)
+                            .putHeader("Access-Control-Max-Age", "600")
+                            .setStatusCode(204).end();
+                    return;
+                }
             }
             response.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
             ctx.next();

@@ -25,8 +25,11 @@ public class SingleQueryParameters {
 
     @ServerRequestFilter
     public void refuseRepeatedParameters(UriInfo uri, ResourceInfo resource) {
+        if (resource.getResourceMethod() == null || !uri.getPath().startsWith("/api/")) {
+            return;
+        }
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        if (query.isEmpty() || resource.getResourceMethod() == null || !uri.getPath().startsWith("/api/")) {
+        if (query.isEmpty()) {
             return;
         }
         Violations violations = new Violations();
