@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +112,7 @@ public class InstallRoundTripBench {
             buyers[a] = issuer.userToken("buyer" + a, 500_000 + a, false, List.of("admin"), 3600);
         }
         roundTrips(clients, buyers, integrations, id, 0, warmUp, statsUrl, developer);
+        analyze(System.getProperty("database"));
         Map<String, Duration> cpuBefore = cpuByProcess(services);
         Result measured = roundTrips(clients, buyers, integrations, id, warmUp, accounts, statsUrl, developer);
         Map<String, Duration> cpuAfter = cpuByProcess(services);
@@ -123,9 +125,41 @@ public class InstallRoundTripBench {
         System.out.printf("CPU per round trip (ms):");
         cpuAfter.forEach((name, cpu) -> System.out.printf(" %s %.2f", name, (cpu.toNanos() - cpuBefore.get(name).toNanos()) / 1e6 / accounts));
         System.out.println();
+        statementsPerRoundTrip(System.getProperty("database"), accounts);
         clients.shutdown();
         VERTX.close();
         System.exit(0);
+    }
+
+    /**
+     * What autovacuum does to a deployment's tables within a minute or two: a bench's database is new, and until the
+     * autovacuum launcher first visits it (70 s into a run here) every statement runs with plans made for empty tables,
+     * sequential scans of the delivery queue among them; whether the measured window started before or after that
+     * visit moved the result by half. Also starts pg_stat_statements' count afresh where the extension is loaded.
+     */
+    private static void analyze(String database) throws IOException, InterruptedException {
+        psql(database, "ANALYZE");
+        psql(database, "DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_stat_statements; PERFORM pg_stat_statements_reset();"
+                + " EXCEPTION WHEN OTHERS THEN NULL; END $$");
+    }
+
+    /** Where pg_stat_statements is loaded: the statements and transactions per round trip of the measured window. */
+    private static void statementsPerRoundTrip(String database, int accounts) throws IOException, InterruptedException {
+        String perRoundTrip = psql(database, "SELECT round(sum(calls) FILTER (WHERE query <> 'BEGIN') / " + accounts
+                + ".0, 1) || ' statements in ' || round(sum(calls) FILTER (WHERE query = 'BEGIN') / " + accounts
+                + ".0, 1) || ' transactions per round trip (pg_stat_statements)' FROM pg_stat_statements"
+                + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        if (!perRoundTrip.isBlank()) {
+            System.out.println(perRoundTrip.strip());
+        }
+    }
+
+    private static String psql(String database, String sql) throws IOException, InterruptedException {
+        Process psql = new ProcessBuilder("psql", "-h", "localhost", "-U", "postgres", "-d", database, "-qAtc", sql)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(psql.getInputStream().readAllBytes());
+        psql.waitFor();
+        return out;
     }
 
     /** CPU time so far of each service (name=pid), of this process (the clients and the backend) and of PostgreSQL. */

@@ -39,7 +39,7 @@ for i in "${!SERVICES[@]}"; do
   await_service "${PORTS[$i]}" "${PIDS[$i]}"
 done
 java bench/WidgetZipWriter.java "$WORK/widget.zip"
-java -DwarmUp="${WARM_UP:-4000}" -cp "platform-common/target/classes:webhook-service/target/quarkus-app/lib/main/*" \
+java -DwarmUp="${WARM_UP:-4000}" -Ddatabase="$BENCH_DB" -cp "platform-common/target/classes:webhook-service/target/quarkus-app/lib/main/*" \
   bench/InstallRoundTripBench.java "$WORK/issuer/private.pem" "$WORK/widget.zip" \
   "${PORTS[0]}" "${PORTS[2]}" "$BACKEND" "$ACCOUNTS" \
   "$(for i in "${!SERVICES[@]}"; do printf '%s=%s,' "${SERVICES[$i]%-service}" "${PIDS[$i]}"; done)"
