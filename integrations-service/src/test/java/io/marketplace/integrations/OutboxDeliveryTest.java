@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.marketplace.integrations.Fixtures.asDeveloper;
 import static io.marketplace.integrations.Fixtures.newAccount;
 import static io.marketplace.platform.test.NeighboursStub.EVENTS_PATH;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -23,11 +24,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.NeighboursStub;
+import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +95,33 @@ class OutboxDeliveryTest {
         assertThat(redirectUrisSentFor(id), equalTo(List.of("https://dev.example.com/oauth/callback",
                 "https://dev.example.com/oauth/callback", "https://dev.example.com/oauth/callback",
                 "https://second.example.com/cb", "https://second.example.com/cb")));
+    }
+
+    @Test
+    void theEventsOfOneChangeReachANeighbourInTheOrderTheChangeQueuedThem() {
+        long developer = newAccount();
+        String id = Fixtures.createIntegration(developer);
+        given().auth().oauth2(TestTokens.technicalAdmin(developer)).contentType("application/json")
+                .body(Map.of("language", "en")).when().post("/api/v1/marketplace/integrations/" + id + "/installation")
+                .then().statusCode(201);
+
+        // one transaction ends the owner's test install, then deletes the integration
+        asDeveloper(developer).when().delete("/api/v1/integrations/" + id).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> typesSentToWebhookServiceAbout(id).contains("integration.deleted"));
+        assertThat("webhook-service hears of the revocation before the integration goes (and its delivery log with it)",
+                typesSentToWebhookServiceAbout(id),
+                equalTo(List.of("code_delivery.requested", "revoke_notice.requested", "integration.deleted")));
+    }
+
+    /** Events about the integration in the batches that went to webhook-service (the ones holding a delivery job). */
+    private List<String> typesSentToWebhookServiceAbout(String integrationId) {
+        return requestsAbout(integrationId).stream().map(OutboxDeliveryTest::eventsIn)
+                .filter(events -> events.stream().anyMatch(event -> event.get("type").asText().endsWith(".requested")))
+                .flatMap(List::stream)
+                .filter(event -> event.at("/data/integration_id").asText().equals(integrationId))
+                .map(event -> event.get("type").asText())
+                .toList();
     }
 
     private List<LoggedRequest> requestsAbout(String integrationId) {

@@ -32,15 +32,16 @@ public class InstallationRepository {
         }
     }
 
-    /** The row, locked for this transaction, so that two concurrent installs of the same pair take turns. */
+    /** The row, locked for this transaction. */
     public Optional<Installation> lock(UUID integrationId, long accountId) {
         return Jdbc.first(dataSource, COLUMNS + " WHERE integration_id = ? AND account_id = ? FOR UPDATE", Installation::read,
                 integrationId, accountId);
     }
 
     /**
-     * Installs, or re-activates a disabled installation as its next generation; answers that generation, or empty if
-     * another transaction installed it first.
+     * Installs, or re-activates a disabled installation as its next generation; answers that generation, or empty if it
+     * is installed already. Either way the row is locked for this transaction, so that two concurrent installs of the
+     * same pair take turns.
      */
     public OptionalLong activate(UUID integrationId, long accountId, String language, String subdomain, String user,
             Instant at) {
@@ -57,12 +58,20 @@ public class InstallationRepository {
                 integrationId, accountId, language, subdomain, user, at));
     }
 
-    /** Disables an active installation; answers the generation it ended, or empty if there was none. */
-    public OptionalLong disable(UUID integrationId, long accountId, Instant at) {
-        return generation(Jdbc.first(dataSource, """
-                        UPDATE installation SET active = false, disabled_at = ?
-                        WHERE integration_id = ? AND account_id = ? AND active
-                        RETURNING generation""", row -> row.getLong(1), at, integrationId, accountId));
+    /** An installation's end: the generation it ended, its language, and what the events name of its integration. */
+    public record Ended(long generation, String language, InstallableIntegration integration) {
+    }
+
+    /** Disables an active installation; empty if there was none. */
+    public Optional<Ended> disable(UUID integrationId, long accountId, Instant at) {
+        return Jdbc.first(dataSource, """
+                        UPDATE installation s SET active = false, disabled_at = ?
+                        FROM integration i
+                        WHERE s.integration_id = ? AND s.account_id = ? AND s.active AND i.id = s.integration_id
+                        RETURNING s.generation, s.language, i.code, i.owner_account_id, i.redirect_uri, i.revoke_url""",
+                row -> new Ended(row.getLong(1), row.getString(2), new InstallableIntegration(integrationId,
+                        row.getString(3), row.getLong(4), row.getString(5), row.getString(6))),
+                at, integrationId, accountId);
     }
 
     /** Removes every installation of an integration (it is being deleted); answers them as they were. */

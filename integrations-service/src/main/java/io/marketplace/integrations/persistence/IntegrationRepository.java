@@ -50,17 +50,8 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
      * transaction before it.
      */
     public Optional<InstallableIntegration> holdForInstall(UUID id) {
-        return installable(id, " FOR KEY SHARE");
-    }
-
-    /** What the events of an installation's end name of its integration; empty if it is gone. */
-    public Optional<InstallableIntegration> installable(UUID id) {
-        return installable(id, "");
-    }
-
-    private Optional<InstallableIntegration> installable(UUID id, String lock) {
         return Jdbc.first(dataSource, "SELECT code, owner_account_id, redirect_uri, revoke_url FROM integration WHERE id = ?"
-                + lock, row -> new InstallableIntegration(id, row.getString(1), row.getLong(2), row.getString(3),
+                + " FOR KEY SHARE", row -> new InstallableIntegration(id, row.getString(1), row.getLong(2), row.getString(3),
                         row.getString(4)), id);
     }
 

@@ -8,6 +8,7 @@ import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.CatalogRepository.Entry;
 import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.integrations.persistence.InstallationRepository;
+import io.marketplace.integrations.persistence.InstallationRepository.Ended;
 import io.marketplace.integrations.persistence.InstallationRepository.Installation;
 import io.marketplace.integrations.persistence.Integration;
 import io.marketplace.integrations.persistence.IntegrationRepository;
@@ -22,7 +23,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -102,14 +102,10 @@ public class InstallationService {
         long account = who.accountId();
         InstallableIntegration integration = integrations.holdForInstall(integrationId)
                 .orElseThrow(() -> notInTheMarketplace(integrationId)); // deleted since
-        Optional<Installation> existing = installations.lock(integrationId, account);
-        if (existing.isPresent() && existing.get().active()) {
-            return installed(shown, existing.get(), false, who);
-        }
         Instant now = Instant.now();
         OptionalLong generation = installations.activate(integrationId, account, language, who.referer(), who.userId(), now);
         if (generation.isEmpty()) {
-            // a concurrent request installed it first (and sent its effects)
+            // installed already, by an earlier request or a concurrent one, which sent the effects
             return installed(shown, installations.lock(integrationId, account).orElseThrow(), false, who);
         }
         if (sendCode) {
@@ -133,14 +129,9 @@ public class InstallationService {
     @Transactional
     public void disable(UUID integrationId) {
         long account = caller.accountId();
-        Optional<Installation> existing = installations.lock(integrationId, account);
-        OptionalLong generation = existing.isPresent() && existing.get().active()
-                ? installations.disable(integrationId, account, Instant.now()) : OptionalLong.empty();
-        if (generation.isEmpty()) {
-            throw ProblemException.notFound("Integration " + integrationId + " is not installed in this account");
-        }
-        ended(integrations.installable(integrationId).orElseThrow(), account, generation.getAsLong(),
-                existing.get().language());
+        Ended ended = installations.disable(integrationId, account, Instant.now()).orElseThrow(
+                () -> ProblemException.notFound("Integration " + integrationId + " is not installed in this account"));
+        ended(ended.integration(), account, ended.generation(), ended.language());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.marketplace.webhooks.client;
 
+import io.marketplace.platform.concurrent.SharedCalls;
+import io.marketplace.platform.concurrent.SharedCalls.Waiting;
 import io.marketplace.platform.keys.CodeOutcome;
 import io.marketplace.platform.keys.CodeOutcomes;
 import io.marketplace.platform.keys.CodeRequest;
@@ -14,16 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What deliveries need from keys-service: the secrets that sign them (kept for a short while, so a burst of
@@ -46,12 +42,7 @@ public class KeysService {
     private record Cached(SigningSecrets secrets, Instant fetchedAt) {
     }
 
-    /** Code requests not sent yet, and whether a caller is sending some now. */
-    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean sending = new AtomicBoolean();
-
-    private record Waiting(CodeRequest request, CompletableFuture<IssuedCode> answer) {
-    }
+    private final SharedCalls<CodeRequest, IssuedCode> codeRequests = new SharedCalls<>(CodeRequests.MAX_REQUESTS, this::issue);
 
     public SigningSecrets signingSecrets(UUID integrationId) {
         Cached cached = secrets.get(integrationId);
@@ -69,58 +60,26 @@ public class KeysService {
      * delivers it. keys-service answers 410 once that installation is over; that refusal is thrown as a
      * {@link WebApplicationException} of its status, as a failure of the whole request is.
      *
-     * <p>Deliveries ask at the same time, so their requests share calls: whoever finds no call in flight sends every
-     * request waiting (up to a batch's limit), and those that arrive meanwhile go together in the next call. An idle
-     * service waits for nothing; a busy one makes a call per batch instead of per code.
+     * <p>Deliveries being prepared at once share calls ({@link SharedCalls}): a burst costs a call per batch.
      */
     public String authorizationCode(UUID integrationId, long accountId, long generation) {
-        Waiting mine = new Waiting(new CodeRequest(integrationId, accountId, generation, null, null), new CompletableFuture<>());
-        waiting.add(mine);
-        sendWaiting();
-        try {
-            return mine.answer().join().code();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        }
+        return codeRequests.submit(new CodeRequest(integrationId, accountId, generation, null, null)).code();
     }
 
-    private void sendWaiting() {
-        // the check after releasing the flag sends what arrived while this caller was sending
-        while (!waiting.isEmpty() && sending.compareAndSet(false, true)) {
-            try {
-                List<Waiting> batch = new ArrayList<>();
-                for (Waiting next; batch.size() < CodeRequests.MAX_REQUESTS && (next = waiting.poll()) != null; ) {
-                    batch.add(next);
-                }
-                if (!batch.isEmpty()) {
-                    send(batch);
-                }
-            } finally {
-                sending.set(false);
-            }
-        }
-    }
-
-    private void send(List<Waiting> batch) {
-        List<CodeOutcome> outcomes;
-        try {
-            outcomes = neighbours.call(NEIGHBOUR, KeysInternalApi.class, CodeOutcomes.class,
-                    api -> api.issueCodes(new CodeRequests(batch.stream().map(Waiting::request).toList()))).results();
-            if (outcomes == null || outcomes.size() != batch.size()) {
-                throw new IllegalStateException("keys-service answered " + (outcomes == null ? 0 : outcomes.size())
-                        + " outcomes for " + batch.size() + " code requests");
-            }
-        } catch (RuntimeException failure) {
-            batch.forEach(waiting -> waiting.answer().completeExceptionally(failure));
-            return;
+    private void issue(List<Waiting<CodeRequest, IssuedCode>> batch) {
+        List<CodeOutcome> outcomes = neighbours.call(NEIGHBOUR, KeysInternalApi.class, CodeOutcomes.class,
+                api -> api.issueCodes(new CodeRequests(batch.stream().map(Waiting::request).toList()))).results();
+        if (outcomes == null || outcomes.size() != batch.size()) {
+            throw new IllegalStateException("keys-service answered " + (outcomes == null ? 0 : outcomes.size())
+                    + " outcomes for " + batch.size() + " code requests");
         }
         for (int i = 0; i < batch.size(); i++) {
             CodeOutcome outcome = outcomes.get(i);
             if (outcome.issued() != null) {
-                batch.get(i).answer().complete(outcome.issued());
+                batch.get(i).answer(outcome.issued());
             } else {
                 Problem refused = outcome.refused();
-                batch.get(i).answer().completeExceptionally(refused == null
+                batch.get(i).fail(refused == null
                         ? new IllegalStateException("keys-service answered neither a code nor a refusal")
                         : new WebApplicationException(refused.detail(), refused.status()));
             }

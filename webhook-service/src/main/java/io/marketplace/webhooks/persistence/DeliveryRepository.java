@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,27 +171,46 @@ public class DeliveryRepository {
                 interval, interval, Jdbc.array(ids));
     }
 
+    /** An attempt made and the job's new state: {@code nextAttemptAt} null means final ({@code status}). */
+    public record Finished(Leased job, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
+    }
+
     /**
-     * Records an attempt and the job's new state: {@code nextAttemptAt} null means final ({@code status}). A worker
-     * that outlived its lease still logs its attempt, but leaves the job to whoever leased it next. A job cancelled
-     * while its attempt was under way stays cancelled, unless that attempt delivered it.
+     * Records attempts and their jobs' new states, in one statement each however many. A worker that outlived its
+     * lease still logs its attempt, but leaves the job to whoever leased it next. A job cancelled while its attempt was
+     * under way stays cancelled, unless that attempt delivered it. The attempt of a delivery deleted meanwhile (with its
+     * integration) has no log left to go to. Rows are taken in id order, as another replica's batch takes them.
      */
-    public void finish(Leased job, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
+    public void finish(List<Finished> finished) {
         commitWithoutWaitingForDisk();
+        List<Finished> byId = finished.stream().sorted(Comparator.comparing((Finished f) -> f.job().id())
+                .thenComparingInt(f -> f.attempt().number())).toList();
+        List<Attempt> attempts = byId.stream().map(Finished::attempt).toList();
         Jdbc.update(dataSource, """
                         INSERT INTO delivery_attempt (delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                job.id(), attempt.number(), attempt.startedAt(), attempt.url(), attempt.outcome().code, attempt.statusCode(),
-                attempt.latencyMs(), attempt.error());
+                        SELECT a.* FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
+                                               CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS integer[]), CAST(? AS text[]))
+                             AS a(delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
+                        WHERE EXISTS (SELECT 1 FROM delivery d WHERE d.id = a.delivery_id)
+                        ON CONFLICT DO NOTHING""",
+                Jdbc.array(byId, f -> f.job().id()), Jdbc.array(attempts, Attempt::number),
+                Jdbc.array(attempts, Attempt::startedAt), Jdbc.array(attempts, Attempt::url),
+                Jdbc.array(attempts, attempt -> attempt.outcome().code), Jdbc.array(attempts, Attempt::statusCode),
+                Jdbc.array(attempts, Attempt::latencyMs), Jdbc.array(attempts, Attempt::error));
         Jdbc.update(dataSource, """
-                        UPDATE delivery SET status = CASE WHEN status = 'cancelled' AND ? <> 'delivered' THEN status ELSE ? END,
-                            next_attempt_at = coalesce(CAST(? AS timestamptz), next_attempt_at),
-                            last_status_code = ?,
-                            last_error = CASE WHEN status = 'cancelled' AND ? <> 'delivered' THEN last_error ELSE ? END,
+                        UPDATE delivery d
+                        SET status = CASE WHEN d.status = 'cancelled' AND f.status <> 'delivered' THEN d.status ELSE f.status END,
+                            next_attempt_at = coalesce(f.next_attempt_at, d.next_attempt_at),
+                            last_status_code = f.status_code,
+                            last_error = CASE WHEN d.status = 'cancelled' AND f.status <> 'delivered' THEN d.last_error ELSE f.error END,
                             leased_until = NULL, updated_at = now()
-                        WHERE id = ? AND attempts = ?""",
-                status.code, status.code, nextAttemptAt, attempt.statusCode(), status.code, attempt.error(), job.id(),
-                job.attempt());
+                        FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
+                                    CAST(? AS integer[]), CAST(? AS text[]))
+                             AS f(id, attempts, status, next_attempt_at, status_code, error)
+                        WHERE d.id = f.id AND d.attempts = f.attempts""",
+                Jdbc.array(byId, f -> f.job().id()), Jdbc.array(byId, f -> f.job().attempt()),
+                Jdbc.array(byId, f -> f.status().code), Jdbc.array(byId, Finished::nextAttemptAt),
+                Jdbc.array(attempts, Attempt::statusCode), Jdbc.array(attempts, Attempt::error));
     }
 
     /**

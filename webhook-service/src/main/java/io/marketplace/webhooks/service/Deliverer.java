@@ -1,11 +1,14 @@
 package io.marketplace.webhooks.service;
 
+import io.marketplace.platform.concurrent.SharedCalls;
+import io.marketplace.platform.concurrent.SharedCalls.Waiting;
 import io.marketplace.platform.events.WebhookJob;
 import io.marketplace.platform.keys.SigningSecrets;
 import io.marketplace.webhooks.client.KeysService;
 import io.marketplace.webhooks.config.WebhookConfig;
 import io.marketplace.webhooks.persistence.AttemptOutcome;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Attempt;
+import io.marketplace.webhooks.persistence.DeliveryRepository.Finished;
 import io.marketplace.webhooks.persistence.DeliveryRepository.Leased;
 import io.marketplace.webhooks.persistence.DeliveryRepository;
 import io.marketplace.webhooks.persistence.DeliveryStatus;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +46,7 @@ import org.jboss.logging.Logger;
 public class Deliverer {
 
     private static final Logger LOG = Logger.getLogger(Deliverer.class);
+    private static final int MAX_BLOCKING = 8;
 
     @Inject
     OutboundGuard guard;
@@ -64,9 +69,12 @@ public class Deliverer {
     @Inject
     MeterRegistry registry;
 
+    /** Attempts ending at once, recorded together. */
+    private final SharedCalls<Finished, Void> outcomes = new SharedCalls<>(MAX_BLOCKING, this::recordAll);
+
     /** At most eight attempts in their blocking parts at once, on Quarkus's worker pool. */
     @Inject
-    @ManagedExecutorConfig(maxAsync = 8)
+    @ManagedExecutorConfig(maxAsync = MAX_BLOCKING)
     ManagedExecutor blocking;
 
     /** Completes when the attempt is recorded (or could not be: then the lease runs out and it is retried). */
@@ -186,8 +194,31 @@ public class Deliverer {
     }
 
     private void record(Leased job, Attempt attempt, DeliveryStatus status, Instant nextAttemptAt) {
-        QuarkusTransaction.requiringNew().run(() -> store.finish(job, attempt, status, nextAttemptAt));
+        outcomes.submit(new Finished(job, attempt, status, nextAttemptAt));
         registry.counter("marketplace.webhook.deliveries", "kind", job.kind(), "outcome", attempt.outcome().code).increment();
+    }
+
+    /**
+     * Attempts ending at once are recorded in one transaction. Should it fail (a deadlock with another replica's
+     * batch, say), each is recorded on its own, so that one cannot cost the others theirs.
+     */
+    private void recordAll(List<Waiting<Finished, Void>> batch) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> store.finish(batch.stream().map(Waiting::request).toList()));
+            batch.forEach(finished -> finished.answer(null));
+        } catch (RuntimeException failure) {
+            if (batch.size() == 1) {
+                throw failure;
+            }
+            for (Waiting<Finished, Void> finished : batch) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> store.finish(List.of(finished.request())));
+                    finished.answer(null);
+                } catch (RuntimeException alone) {
+                    finished.fail(alone);
+                }
+            }
+        }
     }
 
     /** The query with the values that grant or prove something (the code, the signature) hidden, for the log. */
