@@ -92,8 +92,8 @@ public class DeliveryDispatcher {
                     Thread.sleep(RELEASE_COALESCING_MILLIS);
                 }
                 newWork = false;
-                while (running && dispatchDue() > 0) {
-                    // keep leasing while there is work and room
+                while (running && dispatchDue()) {
+                    // keep leasing while room or an endpoint's slots ran out: more may be due
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,7 +104,12 @@ public class DeliveryDispatcher {
         }
     }
 
-    private int dispatchDue() {
+    /**
+     * Leases the due jobs there is room for; answers whether more may be due than it could take (its room ran out, or
+     * an endpoint's slots did, and the next lease leaves that endpoint out). Otherwise it took all that was due, and
+     * a new job or a finished attempt wakes the loop again: looking once more would find nothing.
+     */
+    private boolean dispatchDue() {
         int room;
         Map<String, Integer> freeSlots = new HashMap<>();
         synchronized (this) {
@@ -112,20 +117,21 @@ public class DeliveryDispatcher {
             inFlight.forEach((endpoint, count) -> freeSlots.put(endpoint, config.perEndpointConcurrency() - count));
         }
         if (room <= 0) {
-            return 0;
+            return false;
         }
         List<Leased> leased = QuarkusTransaction.requiringNew().call(() -> {
             List<UUID> due = store.due(room, freeSlots, config.perEndpointConcurrency()).stream().map(Candidate::id).toList();
             return due.isEmpty() ? List.<Leased>of() : store.lease(due, config.lease());
         });
+        boolean full = leased.size() >= room;
         for (Leased job : leased) {
             synchronized (this) {
                 inFlightTotal++;
-                inFlight.merge(job.endpoint(), 1, Integer::sum);
+                full |= inFlight.merge(job.endpoint(), 1, Integer::sum) >= config.perEndpointConcurrency();
             }
             deliverer.attempt(job).whenComplete((done, failure) -> release(job));
         }
-        return leased.size();
+        return full;
     }
 
     private void release(Leased job) {
