@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.marketplace.platform.security.Roles;
+import io.marketplace.platform.test.AtOnce;
 import io.marketplace.platform.test.InjectNeighbour;
 import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
@@ -104,6 +105,26 @@ class InstallationTest {
         asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.enabled", id).size() == 2
                 && events("code_delivery.requested", id).size() == 2);
+    }
+
+    @Test
+    void installsAtOnceMakeOneInstallationAndDisablesAtOnceEndItOnce() {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+
+        List<Integer> installs = AtOnce.send(8, i -> asAccountAdmin(buyer).body(Map.of("language", "en"))
+                .when().post(installation(id)).statusCode());
+        assertThat(installs.stream().sorted().toList(), equalTo(List.of(200, 200, 200, 200, 200, 200, 200, 201)));
+        List<Integer> disables = AtOnce.send(8, i -> asAccountAdmin(buyer).when().delete(installation(id)).statusCode());
+        assertThat(disables.stream().sorted().toList(), equalTo(List.of(204, 404, 404, 404, 404, 404, 404, 404)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("revoke_notice.requested", id).size() == 1
+                && events("installation.disabled", id).size() == 1);
+        // one generation, started once and ended once: one code, one revocation, one install and one uninstall counted
+        assertThat(generations("code_delivery.requested", id), contains(1L));
+        assertThat(generations("installation.enabled", id), contains(1L));
+        assertThat(generations("installation.disabled", id), contains(1L));
+        assertThat(generations("revoke_notice.requested", id), contains(1L));
     }
 
     @Test
