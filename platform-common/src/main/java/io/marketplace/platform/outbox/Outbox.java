@@ -68,20 +68,26 @@ public class Outbox {
     private record Row(UUID eventId, String destination, String type, String payload, Instant occurredAt, String traceParent) {
     }
 
+    /** The events a transaction queued, and whether they are written already. */
+    private static final class Queued {
+        final List<Row> rows = new ArrayList<>();
+        boolean written;
+    }
+
     /**
      * The transaction's events, written in one statement just before it commits: an install queues two and a disable
      * three, each a round trip to the database when written one by one. They keep the order they were queued in.
      */
     private List<Row> pending() {
-        @SuppressWarnings("unchecked")
-        List<Row> rows = (List<Row>) transactions.getResource(this);
-        if (rows == null) {
-            List<Row> queued = new ArrayList<>();
-            transactions.putResource(this, queued);
+        Queued queued = (Queued) transactions.getResource(this);
+        if (queued == null) {
+            Queued fresh = new Queued();
+            transactions.putResource(this, fresh);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    write(queued);
+                    write(fresh.rows);
+                    fresh.written = true;
                 }
 
                 @Override
@@ -90,9 +96,13 @@ public class Outbox {
                 }
             });
             relay.wakeUpAfterCommit();
-            rows = queued;
+            queued = fresh;
         }
-        return rows;
+        if (queued.written) {
+            // only another synchronization of the committing transaction gets here: its event would be lost
+            throw new IllegalStateException("An event was queued after the transaction's events were written");
+        }
+        return queued.rows;
     }
 
     private void write(List<Row> rows) {
