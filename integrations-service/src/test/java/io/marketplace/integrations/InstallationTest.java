@@ -128,6 +128,31 @@ class InstallationTest {
     }
 
     @Test
+    void aDisableWhoseEventsCannotBeWrittenAtCommitIsA503AndLeavesTheInstallationActive() throws Exception {
+        String id = publishedIntegration();
+        long buyer = newAccount();
+        asAccountAdmin(buyer).body(Map.of("language", "en")).when().post(installation(id)).then().statusCode(201);
+        try (Connection outside = dataSource.getConnection()) {
+            outside.setAutoCommit(false);
+            // the events are written just before the commit: a table lock held elsewhere stops exactly that write
+            try (PreparedStatement hold = outside.prepareStatement("LOCK TABLE outbox IN SHARE MODE")) {
+                hold.execute();
+            }
+            ExtractableResponse<Response> answer = CompletableFuture.supplyAsync(() -> asAccountAdmin(buyer)
+                    .when().delete(installation(id)).then().extract()).get(20, TimeUnit.SECONDS);
+            assertThat(answer.statusCode(), equalTo(503));
+            assertThat(answer.header("Retry-After"), equalTo("1"));
+            assertThat(answer.contentType(), equalTo("application/problem+json"));
+            outside.rollback();
+        }
+        given().auth().oauth2(TestTokens.user(buyer, false, Roles.ADMIN)).when().get("/api/v1/marketplace/installed")
+                .then().body("installations.integration_id", contains(id));
+        asAccountAdmin(buyer).when().delete(installation(id)).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("installation.disabled", id).size() == 1);
+        assertThat(generations("installation.disabled", id), contains(1L));
+    }
+
+    @Test
     void anInstallBehindAHeldLockIsA503AfterTheLockTimeoutAndLeavesNothingBehind() throws Exception {
         String id = publishedIntegration();
         long buyer = newAccount();
