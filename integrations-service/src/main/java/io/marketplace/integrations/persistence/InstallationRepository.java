@@ -32,16 +32,16 @@ public class InstallationRepository {
         }
     }
 
-    /** The row, locked for this transaction. */
-    public Optional<Installation> lock(UUID integrationId, long accountId) {
-        return Jdbc.first(dataSource, COLUMNS + " WHERE integration_id = ? AND account_id = ? FOR UPDATE", Installation::read,
+    /** The row as this transaction sees it (after {@link #activate}, which holds it). */
+    public Optional<Installation> find(UUID integrationId, long accountId) {
+        return Jdbc.first(dataSource, COLUMNS + " WHERE integration_id = ? AND account_id = ?", Installation::read,
                 integrationId, accountId);
     }
 
     /**
      * Installs, or re-activates a disabled installation as its next generation; answers that generation, or empty if it
-     * is installed already. Either way the row is locked for this transaction, so that two concurrent installs of the
-     * same pair take turns.
+     * is installed already. Either way the row is locked for this transaction (an upsert locks the row it conflicts
+     * with even when its condition leaves it unchanged), so that two concurrent installs of the same pair take turns.
      */
     public OptionalLong activate(UUID integrationId, long accountId, String language, String subdomain, String user,
             Instant at) {

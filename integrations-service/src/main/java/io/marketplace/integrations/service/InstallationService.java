@@ -106,7 +106,7 @@ public class InstallationService {
         OptionalLong generation = installations.activate(integrationId, account, language, who.referer(), who.userId(), now);
         if (generation.isEmpty()) {
             // installed already, by an earlier request or a concurrent one, which sent the effects
-            return installed(shown, installations.lock(integrationId, account).orElseThrow(), false, who);
+            return installed(shown, installations.find(integrationId, account).orElseThrow(), false, who);
         }
         if (sendCode) {
             webhookService.sendCode(integration, account, generation.getAsLong(), who.referer());

@@ -68,6 +68,11 @@ public final class SharedCalls<Q, A> {
         }
     }
 
+    /** How many requests wait for a call (tests wait on it instead of sleeping). */
+    int waiting() {
+        return waiting.size();
+    }
+
     private void callWaiting() {
         // the check after releasing the flag calls for what arrived while this thread was calling
         while (!waiting.isEmpty() && calling.compareAndSet(false, true)) {

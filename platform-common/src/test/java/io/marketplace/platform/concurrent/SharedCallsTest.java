@@ -40,7 +40,11 @@ class SharedCallsTest {
                 int request = i;
                 others.add(threads.submit(() -> shared.submit(request)));
             }
-            Thread.sleep(200); // the seven are queued behind the call under way
+            // the seven are queued behind the call under way
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (shared.waiting() < 7 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             othersQueued.countDown();
 
             assertEquals("answer 0", first.get(10, TimeUnit.SECONDS));

@@ -186,6 +186,7 @@ public class DeliveryRepository {
         List<Finished> byId = finished.stream().sorted(Comparator.comparing((Finished f) -> f.job().id())
                 .thenComparingInt(f -> f.attempt().number())).toList();
         List<Attempt> attempts = byId.stream().map(Finished::attempt).toList();
+        String ids = Jdbc.array(byId, f -> f.job().id());
         Jdbc.update(dataSource, """
                         INSERT INTO delivery_attempt (delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
                         SELECT a.* FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
@@ -193,7 +194,7 @@ public class DeliveryRepository {
                              AS a(delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
                         WHERE EXISTS (SELECT 1 FROM delivery d WHERE d.id = a.delivery_id)
                         ON CONFLICT DO NOTHING""",
-                Jdbc.array(byId, f -> f.job().id()), Jdbc.array(attempts, Attempt::number),
+                ids, Jdbc.array(attempts, Attempt::number),
                 Jdbc.array(attempts, Attempt::startedAt), Jdbc.array(attempts, Attempt::url),
                 Jdbc.array(attempts, attempt -> attempt.outcome().code), Jdbc.array(attempts, Attempt::statusCode),
                 Jdbc.array(attempts, Attempt::latencyMs), Jdbc.array(attempts, Attempt::error));
@@ -208,7 +209,7 @@ public class DeliveryRepository {
                                     CAST(? AS integer[]), CAST(? AS text[]))
                              AS f(id, attempts, status, next_attempt_at, status_code, error)
                         WHERE d.id = f.id AND d.attempts = f.attempts""",
-                Jdbc.array(byId, f -> f.job().id()), Jdbc.array(byId, f -> f.job().attempt()),
+                ids, Jdbc.array(byId, f -> f.job().attempt()),
                 Jdbc.array(byId, f -> f.status().code), Jdbc.array(byId, Finished::nextAttemptAt),
                 Jdbc.array(attempts, Attempt::statusCode), Jdbc.array(attempts, Attempt::error));
     }
