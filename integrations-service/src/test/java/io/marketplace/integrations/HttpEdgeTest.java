@@ -10,9 +10,13 @@ import io.marketplace.platform.test.Prometheus;
 import io.marketplace.platform.test.TestTokens;
 import io.marketplace.platform.test.fuzz.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +110,45 @@ class HttpEdgeTest {
         assertProblem(send("POST", "/api/v1/integrations", headers, padded, true), 413);
         asDeveloper(account).when().get("/api/v1/integrations")
                 .then().statusCode(200).body("_embedded.integrations.size()", equalTo(1));
+    }
+
+    /**
+     * A client that sends half its JSON body and pauses must not hold one of the worker threads the resources run on:
+     * a few hundred such clients would otherwise leave none for anyone else. The body is read before the resource runs.
+     */
+    @Test
+    void holdsNoWorkerThreadWhileABodyIsStillArriving() throws Exception {
+        long account = Fixtures.newAccount();
+        byte[] body = newIntegration().getBytes(StandardCharsets.UTF_8);
+        RawHttp server = RawHttp.toServiceUnderTest();
+        try (Socket socket = new Socket(server.host(), server.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder("POST /api/v1/integrations HTTP/1.1\r\nHost: localhost\r\n")
+                    .append("Connection: close\r\nContent-Length: ").append(body.length).append("\r\n");
+            asSendingJson(account).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < until) {
+                assertThat("a thread waits for the rest of the body", threadsWaitingForABody(), equalTo(0L));
+                Thread.sleep(20);
+            }
+
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    startsWith("HTTP/1.1 201"));
+        }
+    }
+
+    /** Threads inside Quarkus REST's blocking body stream, which waits for the event loop to bring more bytes. */
+    private static long threadsWaitingForABody() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getClassName().contains("VertxBlockingInput")))
+                .count();
     }
 
     @Test

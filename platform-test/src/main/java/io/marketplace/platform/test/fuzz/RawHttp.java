@@ -30,6 +30,14 @@ public final class RawHttp {
         return new RawHttp(java.net.URI.create(io.restassured.RestAssured.baseURI).getHost(), io.restassured.RestAssured.port);
     }
 
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
     public record Answer(int status, Map<String, String> headers, byte[] body) {
 
         public String header(String name) {
