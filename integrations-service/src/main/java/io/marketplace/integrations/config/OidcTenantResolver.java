@@ -1,11 +1,13 @@
 package io.marketplace.integrations.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.quarkus.oidc.TenantResolver;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Set;
 
@@ -22,7 +24,7 @@ public class OidcTenantResolver implements TenantResolver {
     public static final String BROWSER_TENANT = "browser";
     /** The authorization page's paths that need the signed-in user, and the sign-in callback. */
     private static final Set<String> SIGNED_IN_PATHS = Set.of("/oauth", "/oauth/consent", "/oauth/signed-in");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Inject
     PublishingConfig publishing;
@@ -44,9 +46,26 @@ public class OidcTenantResolver implements TenantResolver {
             return null;
         }
         try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return publishing.issuer().equals(claims.path("iss").asText()) ? CI_TENANT : null;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+            return publishing.issuer().equals(issuer(Base64.getUrlDecoder().decode(parts[1]))) ? CI_TENANT : null;
+        } catch (IllegalArgumentException | IOException e) {
+            return null;
+        }
+    }
+
+    /** The claims' {@code iss}, read without building the rest: every request with a token comes here. */
+    private static String issuer(byte[] claims) throws IOException {
+        try (JsonParser parser = JSON.createParser(claims)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("iss".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
             return null;
         }
     }

@@ -39,23 +39,40 @@ public class InstallationRepository {
     }
 
     /**
-     * Installs, or re-activates a disabled installation as its next generation; answers that generation, or empty if it
-     * is installed already. Either way the row is locked for this transaction (an upsert locks the row it conflicts
-     * with even when its condition leaves it unchanged), so that two concurrent installs of the same pair take turns.
+     * What an install did: the integration as its events name it, and the generation it started, or none if the
+     * installation was active already.
      */
-    public OptionalLong activate(UUID integrationId, long accountId, String language, String subdomain, String user,
+    public record Activation(InstallableIntegration integration, OptionalLong generation) {
+    }
+
+    /**
+     * Installs, or re-activates a disabled installation as its next generation; empty if the integration is gone. One
+     * statement holds the integration until the transaction ends (a key-share lock: other changes of its row go on, a
+     * delete waits for the install or the install finds it gone) and reads what the events name of it. The
+     * installation row is locked either way (an upsert locks the row it conflicts with even when its condition leaves
+     * it unchanged), so that two concurrent installs of the same pair take turns.
+     */
+    public Optional<Activation> activate(UUID integrationId, long accountId, String language, String subdomain, String user,
             Instant at) {
-        return generation(Jdbc.first(dataSource, """
-                        INSERT INTO installation (integration_id, account_id, language, account_subdomain, installed_by,
-                                                  active, generation, installed_at)
-                        VALUES (?, ?, ?, ?, ?, true, 1, ?)
-                        ON CONFLICT (integration_id, account_id) DO UPDATE SET language = excluded.language,
-                            account_subdomain = excluded.account_subdomain, installed_by = excluded.installed_by,
-                            active = true, generation = installation.generation + 1, installed_at = excluded.installed_at,
-                            disabled_at = NULL
-                        WHERE NOT installation.active
-                        RETURNING generation""", row -> row.getLong(1),
-                integrationId, accountId, language, subdomain, user, at));
+        return Jdbc.first(dataSource, """
+                        WITH held AS (
+                            SELECT id, code, owner_account_id, redirect_uri, revoke_url FROM integration WHERE id = ?
+                            FOR KEY SHARE),
+                        activated AS (
+                            INSERT INTO installation (integration_id, account_id, language, account_subdomain, installed_by,
+                                                      active, generation, installed_at)
+                            SELECT id, ?, ?, ?, ?, true, 1, ? FROM held
+                            ON CONFLICT (integration_id, account_id) DO UPDATE SET language = excluded.language,
+                                account_subdomain = excluded.account_subdomain, installed_by = excluded.installed_by,
+                                active = true, generation = installation.generation + 1, installed_at = excluded.installed_at,
+                                disabled_at = NULL
+                            WHERE NOT installation.active
+                            RETURNING generation)
+                        SELECT code, owner_account_id, redirect_uri, revoke_url, (SELECT generation FROM activated) FROM held""",
+                row -> new Activation(new InstallableIntegration(integrationId, row.getString(1), row.getLong(2),
+                        row.getString(3), row.getString(4)),
+                        row.getObject(5) == null ? OptionalLong.empty() : OptionalLong.of(row.getLong(5))),
+                integrationId, accountId, language, subdomain, user, at);
     }
 
     /** An installation's end: the generation it ended, its language, and what the events name of its integration. */
@@ -80,10 +97,6 @@ public class InstallationRepository {
                         DELETE FROM installation WHERE integration_id = ?
                         RETURNING integration_id, account_id, language, active, generation, installed_at""",
                 Installation::read, integrationId);
-    }
-
-    private static OptionalLong generation(Optional<Long> returned) {
-        return returned.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** The account's active installations, newest first. */

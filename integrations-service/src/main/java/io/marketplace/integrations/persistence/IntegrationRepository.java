@@ -44,18 +44,6 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
     }
 
     /**
-     * Holds the integration for an install until the transaction ends (a key-share lock: other changes of the row go
-     * on) and reads what the installation's events name; empty if it is gone. A concurrent delete then waits for the
-     * install, or the install sees it gone. Plain JDBC: no entity to load, and nothing of the row is changed in the
-     * transaction before it.
-     */
-    public Optional<InstallableIntegration> holdForInstall(UUID id) {
-        return Jdbc.first(dataSource, "SELECT code, owner_account_id, redirect_uri, revoke_url FROM integration WHERE id = ?"
-                + " FOR KEY SHARE", row -> new InstallableIntegration(id, row.getString(1), row.getLong(2), row.getString(3),
-                        row.getString(4)), id);
-    }
-
-    /**
      * Holds the integration against every other change of it, its versions and their listings until the transaction
      * ends, so that such changes run one after the other, each reading what the one before it wrote. A no-key-update
      * lock: installs, which hold a key-share lock, go on beside it.

@@ -8,10 +8,10 @@ import io.marketplace.integrations.persistence.CatalogRepository;
 import io.marketplace.integrations.persistence.CatalogRepository.Entry;
 import io.marketplace.integrations.persistence.InstallableIntegration;
 import io.marketplace.integrations.persistence.InstallationRepository;
+import io.marketplace.integrations.persistence.InstallationRepository.Activation;
 import io.marketplace.integrations.persistence.InstallationRepository.Ended;
 import io.marketplace.integrations.persistence.InstallationRepository.Installation;
 import io.marketplace.integrations.persistence.Integration;
-import io.marketplace.integrations.persistence.IntegrationRepository;
 import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.domain.Language;
 import io.marketplace.platform.problem.ProblemException;
@@ -42,9 +42,6 @@ public class InstallationService {
 
     @Inject
     CatalogRepository catalog;
-
-    @Inject
-    IntegrationRepository integrations;
 
     @Inject
     Caller caller;
@@ -100,10 +97,11 @@ public class InstallationService {
     private Installed install(Entry shown, String language, Installer who, boolean sendCode) {
         UUID integrationId = shown.id();
         long account = who.accountId();
-        InstallableIntegration integration = integrations.holdForInstall(integrationId)
-                .orElseThrow(() -> notInTheMarketplace(integrationId)); // deleted since
         Instant now = Instant.now();
-        OptionalLong generation = installations.activate(integrationId, account, language, who.referer(), who.userId(), now);
+        Activation activation = installations.activate(integrationId, account, language, who.referer(), who.userId(), now)
+                .orElseThrow(() -> notInTheMarketplace(integrationId)); // deleted since
+        InstallableIntegration integration = activation.integration();
+        OptionalLong generation = activation.generation();
         if (generation.isEmpty()) {
             // installed already, by an earlier request or a concurrent one, which sent the effects
             return installed(shown, installations.find(integrationId, account).orElseThrow(), false, who);
