@@ -1,7 +1,7 @@
 package io.marketplace.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.marketplace.platform.concurrent.AfterCommit;
 import io.marketplace.platform.concurrent.WakeUpSignal;
 import io.marketplace.platform.config.PlatformConfig;
@@ -333,12 +333,10 @@ public class OutboxRelay {
         Jdbc.update(dataSource, "SET LOCAL synchronous_commit = off");
     }
 
+    /** The payload goes out as PostgreSQL gave it back (valid JSON: the column is jsonb), not parsed and written again. */
     private EventEnvelope envelope(Pending row) {
-        try {
-            return new EventEnvelope(row.eventId(), row.type(), row.occurredAt(), json.readTree(row.payload()), row.traceParent());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Outbox row " + row.id() + " holds invalid JSON", e);
-        }
+        return new EventEnvelope(row.eventId(), row.type(), row.occurredAt(),
+                json.getNodeFactory().rawValueNode(new RawValue(row.payload())), row.traceParent());
     }
 
     private static String describe(Throwable failure) {

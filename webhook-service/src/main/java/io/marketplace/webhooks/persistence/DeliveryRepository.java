@@ -124,7 +124,6 @@ public class DeliveryRepository {
      * installation generation, or the code of the same one before its revoke notice.
      */
     public List<Candidate> due(int room, Map<String, Integer> freeSlots, int perEndpoint) {
-        commitWithoutWaitingForDisk();
         List<String> full = freeSlots.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey).toList();
         List<String> chosen = Jdbc.list(dataSource, """
                         SELECT CAST(id AS text) FROM (
@@ -157,6 +156,8 @@ public class DeliveryRepository {
 
     /** Takes the jobs for one attempt each: counted, and due again only if the lease runs out. */
     public List<Leased> lease(List<UUID> ids, Duration lease) {
+        // here rather than before the look for due jobs, which most often finds none and then writes nothing
+        commitWithoutWaitingForDisk();
         String interval = lease.toMillis() + " milliseconds";
         return Jdbc.list(dataSource, """
                         UPDATE delivery SET attempts = attempts + 1, round_attempts = round_attempts + 1,
