@@ -7,6 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -118,13 +119,37 @@ class KeysViewTest {
                 .extract().<String>path("webhook_secrets[0].secret")));
 
         assertThat(rotatedIn, hasSize(rotations));
-        List<String> current = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+        List<String> signing = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().statusCode(200)
-                .body("webhook_secrets", hasSize(rotations + 1))
-                .body("webhook_secrets.secret", hasItem(first))
-                .extract().path("webhook_secrets.findAll { it.expires_at == null }.secret");
-        assertThat(current, hasSize(1));
-        assertThat(rotatedIn, hasItem(current.get(0)));
+                .body("webhook_secrets", hasSize(2))
+                .body("webhook_secrets[0].expires_at", nullValue())
+                .body("webhook_secrets[1].expires_at", notNullValue())
+                .extract().path("webhook_secrets.secret");
+        assertThat(signing, not(hasItem(first)));
+        assertThat(rotatedIn, hasItems(signing.get(0), signing.get(1)));
+    }
+
+    /** Otherwise each rotation added a signature to every webhook for a day, and a leaked secret outlived its rotation. */
+    @Test
+    void stopsASecretRotatedOutEarlierAtTheNextRotation() {
+        long account = newAccount();
+        UUID clientId = register(account);
+        String first = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
+                .then().extract().path("webhook_secrets[0].secret");
+        String second = asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
+                .then().statusCode(200).extract().path("webhook_secrets[0].secret");
+        String third = asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
+                .then().statusCode(200)
+                .body("webhook_secrets", hasSize(2))
+                .body("webhook_secrets[1].secret", equalTo(second))
+                .body("webhook_secrets[1].expires_at", notNullValue())
+                .extract().path("webhook_secrets[0].secret");
+
+        given().auth().oauth2(TestTokens.service("webhook-service"))
+                .when().get("/internal/v1/clients/{id}/signing-secrets", clientId)
+                .then().statusCode(200)
+                .body("webhook_secrets", contains(third, second))
+                .body("webhook_secrets", not(hasItem(first)));
     }
 
     @Test

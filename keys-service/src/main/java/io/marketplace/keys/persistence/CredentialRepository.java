@@ -54,14 +54,18 @@ public class CredentialRepository {
     }
 
     /**
-     * Adds a new current webhook secret; the previous current one expires after {@code overlapUntil}. The client's
+     * Adds a new current webhook secret; the previous current one expires after {@code overlapUntil}, and one rotated
+     * out earlier and still signing stops now: at most two secrets sign, however often the client rotates (each signs
+     * every webhook, and a second rotation in a row is how a developer drops a secret that leaked). The client's
      * rotations run one after the other (its registration's row held first): rotations at once each found the same
      * current secret to expire and left one current secret apiece.
      */
     public void addWebhookSecret(UUID clientId, String secretEnc, Instant overlapUntil) {
         Jdbc.first(dataSource, "SELECT 1 FROM client_registration WHERE client_id = ? FOR NO KEY UPDATE",
                 row -> row.getInt(1), clientId);
-        Jdbc.update(dataSource, "UPDATE webhook_secret SET expires_at = ? WHERE client_id = ? AND expires_at IS NULL",
+        Jdbc.update(dataSource, """
+                        UPDATE webhook_secret SET expires_at = CASE WHEN expires_at IS NULL THEN ? ELSE now() END
+                        WHERE client_id = ? AND (expires_at IS NULL OR expires_at > now())""",
                 overlapUntil, clientId);
         Jdbc.update(dataSource, "INSERT INTO webhook_secret (client_id, secret_enc, created_at) VALUES (?, ?, now())",
                 clientId, secretEnc);

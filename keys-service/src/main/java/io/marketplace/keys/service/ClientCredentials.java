@@ -89,7 +89,10 @@ public class ClientCredentials {
         credentials.saveSecret(clientId, cipher.encrypt(newSecretKey()));
     }
 
-    /** A new webhook secret; the previous one keeps signing beside it for the configured overlap (24 h). */
+    /**
+     * A new webhook secret; the previous one keeps signing beside it for the configured overlap (24 h), and any older
+     * one still in its overlap stops.
+     */
     @Transactional
     public void rotateWebhookSecret(UUID clientId) {
         ownedClient(clientId);
