@@ -64,7 +64,8 @@ public class KeysResource {
     @POST
     @Path("webhook-secret/rotation")
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the webhook secret",
-            description = "Replaces the webhook secret; the old one keeps signing beside the new one for 24 hours.")
+            description = "Replaces the webhook secret; the old one keeps signing beside the new one for 24 hours, and one"
+                    + " rotated out earlier stops at once: at most two secrets sign.")
     public KeysView rotateWebhookSecret(@PathParam("id") UUID id) {
         credentials.rotateWebhookSecret(id);
         return keys(id);
