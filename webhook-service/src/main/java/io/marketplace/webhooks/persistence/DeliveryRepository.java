@@ -177,10 +177,11 @@ public class DeliveryRepository {
     }
 
     /**
-     * Records attempts and their jobs' new states, in one statement each however many. A worker that outlived its
-     * lease still logs its attempt, but leaves the job to whoever leased it next. A job cancelled while its attempt was
-     * under way stays cancelled, unless that attempt delivered it. The attempt of a delivery deleted meanwhile (with its
-     * integration) has no log left to go to. Rows are taken in id order, as another replica's batch takes them.
+     * Records attempts and their jobs' new states, in one statement however many: the attempts' log rows and the jobs'
+     * updates. A worker that outlived its lease still logs its attempt, but leaves the job to whoever leased it next. A
+     * job cancelled while its attempt was under way stays cancelled, unless that attempt delivered it. The attempt of a
+     * delivery deleted meanwhile (with its integration) has no log left to go to. Rows are taken in id order, as
+     * another replica's batch takes them.
      */
     public void finish(List<Finished> finished) {
         commitWithoutWaitingForDisk();
@@ -188,18 +189,18 @@ public class DeliveryRepository {
                 .thenComparingInt(f -> f.attempt().number())).toList();
         List<Attempt> attempts = byId.stream().map(Finished::attempt).toList();
         String ids = Jdbc.array(byId, f -> f.job().id());
+        String statusCodes = Jdbc.array(attempts, Attempt::statusCode);
+        String errors = Jdbc.array(attempts, Attempt::error);
         Jdbc.update(dataSource, """
-                        INSERT INTO delivery_attempt (delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
-                        SELECT a.* FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
-                                               CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS integer[]), CAST(? AS text[]))
-                             AS a(delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
-                        WHERE EXISTS (SELECT 1 FROM delivery d WHERE d.id = a.delivery_id)
-                        ON CONFLICT DO NOTHING""",
-                ids, Jdbc.array(attempts, Attempt::number),
-                Jdbc.array(attempts, Attempt::startedAt), Jdbc.array(attempts, Attempt::url),
-                Jdbc.array(attempts, attempt -> attempt.outcome().code), Jdbc.array(attempts, Attempt::statusCode),
-                Jdbc.array(attempts, Attempt::latencyMs), Jdbc.array(attempts, Attempt::error));
-        Jdbc.update(dataSource, """
+                        WITH logged AS (
+                            INSERT INTO delivery_attempt (delivery_id, number, started_at, url, outcome, status_code,
+                                                          latency_ms, error)
+                            SELECT a.* FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[]), CAST(? AS timestamptz[]),
+                                                   CAST(? AS text[]), CAST(? AS text[]), CAST(? AS integer[]),
+                                                   CAST(? AS integer[]), CAST(? AS text[]))
+                                 AS a(delivery_id, number, started_at, url, outcome, status_code, latency_ms, error)
+                            WHERE EXISTS (SELECT 1 FROM delivery d WHERE d.id = a.delivery_id)
+                            ON CONFLICT DO NOTHING)
                         UPDATE delivery d
                         SET status = CASE WHEN d.status = 'cancelled' AND f.status <> 'delivered' THEN d.status ELSE f.status END,
                             next_attempt_at = coalesce(f.next_attempt_at, d.next_attempt_at),
@@ -210,9 +211,13 @@ public class DeliveryRepository {
                                     CAST(? AS integer[]), CAST(? AS text[]))
                              AS f(id, attempts, status, next_attempt_at, status_code, error)
                         WHERE d.id = f.id AND d.attempts = f.attempts""",
+                ids, Jdbc.array(attempts, Attempt::number),
+                Jdbc.array(attempts, Attempt::startedAt), Jdbc.array(attempts, Attempt::url),
+                Jdbc.array(attempts, attempt -> attempt.outcome().code), statusCodes,
+                Jdbc.array(attempts, Attempt::latencyMs), errors,
                 ids, Jdbc.array(byId, f -> f.job().attempt()),
                 Jdbc.array(byId, f -> f.status().code), Jdbc.array(byId, Finished::nextAttemptAt),
-                Jdbc.array(attempts, Attempt::statusCode), Jdbc.array(attempts, Attempt::error));
+                statusCodes, errors);
     }
 
     /**
