@@ -19,6 +19,7 @@ import io.marketplace.platform.security.Roles;
 import io.marketplace.platform.test.AtOnce;
 import io.marketplace.platform.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,16 @@ class KeysViewTest {
 
     private static io.restassured.specification.RequestSpecification asAdmin(long account) {
         return given().auth().oauth2(TestTokens.technicalAdmin(account));
+    }
+
+    private static ValidatableResponse rotateWebhookSecret(long account, UUID clientId) {
+        return asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId).then();
+    }
+
+    /** What webhook-service is given to sign with. */
+    private static ValidatableResponse signingSecretsAsWebhookService(UUID clientId) {
+        return given().auth().oauth2(TestTokens.service("webhook-service"))
+                .when().get("/internal/v1/clients/{id}/signing-secrets", clientId).then();
     }
 
     @Test
@@ -97,8 +108,7 @@ class KeysViewTest {
         String before = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().extract().path("webhook_secrets[0].secret");
 
-        asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
-                .then().statusCode(200)
+        rotateWebhookSecret(account, clientId).statusCode(200)
                 .body("webhook_secrets", hasSize(2))
                 .body("webhook_secrets[0].secret", not(equalTo(before)))
                 .body("webhook_secrets[0].expires_at", nullValue())
@@ -113,9 +123,8 @@ class KeysViewTest {
         String first = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().extract().path("webhook_secrets[0].secret");
         int rotations = 8;
-        Set<String> rotatedIn = new HashSet<>(AtOnce.send(rotations, i -> asAdmin(account)
-                .when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
-                .then().statusCode(200).body("webhook_secrets[0].expires_at", nullValue())
+        Set<String> rotatedIn = new HashSet<>(AtOnce.send(rotations, i -> rotateWebhookSecret(account, clientId)
+                .statusCode(200).body("webhook_secrets[0].expires_at", nullValue())
                 .extract().<String>path("webhook_secrets[0].secret")));
 
         assertThat(rotatedIn, hasSize(rotations));
@@ -136,18 +145,14 @@ class KeysViewTest {
         UUID clientId = register(account);
         String first = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().extract().path("webhook_secrets[0].secret");
-        String second = asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
-                .then().statusCode(200).extract().path("webhook_secrets[0].secret");
-        String third = asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
-                .then().statusCode(200)
+        String second = rotateWebhookSecret(account, clientId).statusCode(200).extract().path("webhook_secrets[0].secret");
+        String third = rotateWebhookSecret(account, clientId).statusCode(200)
                 .body("webhook_secrets", hasSize(2))
                 .body("webhook_secrets[1].secret", equalTo(second))
                 .body("webhook_secrets[1].expires_at", notNullValue())
                 .extract().path("webhook_secrets[0].secret");
 
-        given().auth().oauth2(TestTokens.service("webhook-service"))
-                .when().get("/internal/v1/clients/{id}/signing-secrets", clientId)
-                .then().statusCode(200)
+        signingSecretsAsWebhookService(clientId).statusCode(200)
                 .body("webhook_secrets", contains(third, second))
                 .body("webhook_secrets", not(hasItem(first)));
     }
@@ -160,12 +165,9 @@ class KeysViewTest {
                 .then().extract().path("secret_key");
         String before = asAdmin(account).when().get("/api/v1/integrations/{id}/keys", clientId)
                 .then().extract().path("webhook_secrets[0].secret");
-        String after = asAdmin(account).when().post("/api/v1/integrations/{id}/keys/webhook-secret/rotation", clientId)
-                .then().extract().path("webhook_secrets[0].secret");
+        String after = rotateWebhookSecret(account, clientId).extract().path("webhook_secrets[0].secret");
 
-        given().auth().oauth2(TestTokens.service("webhook-service"))
-                .when().get("/internal/v1/clients/{id}/signing-secrets", clientId)
-                .then().statusCode(200)
+        signingSecretsAsWebhookService(clientId).statusCode(200)
                 .body("client_id", equalTo(clientId.toString()))
                 .body("secret_key", equalTo(secretKey))
                 .body("webhook_secrets", contains(after, before));
